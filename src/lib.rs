@@ -1,0 +1,22 @@
+//! mgen: a cross-compiling compiler for statically typed Python.
+//!
+//! The pipeline is the architecture (see docs/ARCHITECTURE.md):
+//! `parse` -> `check` (typed IR) -> `lower` (LLVM IR) -> `optimize` -> `emit`
+//! -> `link` -> `runner`. Target knowledge enters only through `target`
+//! (the TOML descriptors in `targets/`) and the C runtime's OS layer.
+
+pub mod check;
+pub mod cli;
+pub mod diag;
+pub mod driver;
+pub mod emit;
+pub mod home;
+pub mod ir;
+pub mod link;
+pub mod lower;
+pub mod matrix;
+pub mod optimize;
+pub mod parse;
+pub mod runner;
+pub mod sysroot;
+pub mod target;
