@@ -103,12 +103,7 @@ fn dispatch(cmd: Command) -> anyhow::Result<i32> {
     match cmd {
         Command::Build { b, output, emit } => {
             let t = load_target(&b.target)?;
-            let output = output.unwrap_or_else(|| {
-                let stem = b.file.file_stem().map(|s| s.to_os_string()).unwrap_or_default();
-                let mut name = stem;
-                name.push(&t.exe_suffix);
-                PathBuf::from(name)
-            });
+            let output = output.unwrap_or_else(|| driver::default_output(&t, &b.file, &emit));
             let opts = BuildOptions { input: b.file, opt: b.opt, debug: b.debug, output, emit };
             driver::build(&t, &opts)?;
             Ok(0)

@@ -3,7 +3,12 @@
 //! parse -> check -> lower -> optimize -> emit -> link. Each stage is a
 //! module with one entry point; data flows one way.
 
+use crate::diag::CompileErrors;
 use crate::target::Target;
+use crate::{check, emit, link, lower, optimize, parse, sysroot};
+use anyhow::Context as _;
+use inkwell::context::Context;
+use inkwell::targets::FileType;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,9 +65,121 @@ pub struct BuildOptions {
     pub emit: Vec<Emit>,
 }
 
+impl Emit {
+    /// File extension of this output kind (for `Exe`, the target's suffix).
+    pub fn extension(self, target: &Target) -> String {
+        match self {
+            Emit::Exe => target.exe_suffix.clone(),
+            Emit::Obj => if target.object_format == crate::target::ObjectFormat::Coff { ".obj".into() } else { ".o".into() },
+            Emit::LlvmIr => ".ll".into(),
+            Emit::Asm => ".s".into(),
+        }
+    }
+}
+
+/// Default output path for `input` when no `-o` is given: in the current
+/// directory, named after the input's stem.
+pub fn default_output(target: &Target, input: &Path, emit: &[Emit]) -> PathBuf {
+    let stem = input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let ext = match emit {
+        [only] => only.extension(target),
+        _ if emit.contains(&Emit::Exe) => target.exe_suffix.clone(),
+        _ => String::new(),
+    };
+    PathBuf::from(format!("{stem}{ext}"))
+}
+
+/// Where output `kind` goes: `opts.output` itself when it is the only kind
+/// asked for (or the executable), else `opts.output` with its extension
+/// replaced.
+fn output_path(target: &Target, opts: &BuildOptions, kind: Emit) -> PathBuf {
+    if opts.emit.len() == 1 || kind == Emit::Exe {
+        return opts.output.clone();
+    }
+    let mut base = opts.output.clone();
+    let suffix = target.exe_suffix.trim_start_matches('.');
+    if !suffix.is_empty() && base.extension().map(|e| e == suffix).unwrap_or(false) {
+        base.set_extension("");
+    }
+    let name = base.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    base.with_file_name(format!("{name}{}", kind.extension(target)))
+}
+
+/// Write `bytes` to `path` atomically (temp file in the same directory,
+/// then rename): readers never see a partial file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir)
+        .with_context(|| format!("cannot write in directory {}", dir.display()))?;
+    tmp.write_all(bytes)?;
+    tmp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
 /// Build one program for `target`. Compile errors come back as
-/// `crate::diag::CompileError` inside the anyhow error (already rendered).
+/// `crate::diag::CompileErrors` inside the anyhow error.
 pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
-    let _ = (target, opts, Path::new(""));
-    todo!()
+    let input = &opts.input;
+    let source = std::fs::read_to_string(input)
+        .with_context(|| format!("cannot read source file {}", input.display()))?;
+    let file_name = input.display().to_string();
+    let fail = |errors| CompileErrors { file_name: file_name.clone(), source: source.clone(), errors };
+
+    // parse -> check
+    let module_ast = parse::parse(&source).map_err(fail)?;
+    let program = check::check(&module_ast, &source, &file_name).map_err(fail)?;
+
+    // lower -> optimize -> emit
+    let tm = emit::target_machine(target, opts.opt)?;
+    let ctx = Context::create();
+    let source_name = input.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let source_dir = match input.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+        _ => ".".into(),
+    };
+    let lopts = lower::LowerOptions { target, debug: opts.debug, source_dir, source_name };
+    let module = lower::lower(&ctx, &program, &lopts)?;
+    module.set_triple(&tm.get_triple());
+    module.set_data_layout(&tm.get_target_data().get_data_layout());
+    if !target.abi.is_empty() {
+        let abi = ctx.metadata_string(&target.abi);
+        module.add_metadata_flag("target-abi", inkwell::module::FlagBehavior::Error, ctx.metadata_node(&[abi.into()]));
+    }
+    if opts.emit.contains(&Emit::LlvmIr) {
+        let p = output_path(target, opts, Emit::LlvmIr);
+        write_atomic(&p, module.print_to_string().to_bytes())?;
+    }
+    optimize::optimize(&module, &tm, opts.opt)?;
+    if opts.emit.contains(&Emit::LlvmIr) {
+        let p = output_path(target, opts, Emit::LlvmIr);
+        let name = p.file_name().unwrap().to_string_lossy().replace(".ll", ".opt.ll");
+        write_atomic(&p.with_file_name(name), module.print_to_string().to_bytes())?;
+    }
+    if opts.emit.contains(&Emit::Asm) {
+        let buf = tm
+            .write_to_memory_buffer(&module, FileType::Assembly)
+            .map_err(|e| anyhow::anyhow!("LLVM could not emit assembly: {}", e.to_string()))?;
+        write_atomic(&output_path(target, opts, Emit::Asm), buf.as_slice())?;
+    }
+    let obj = tm
+        .write_to_memory_buffer(&module, FileType::Object)
+        .map_err(|e| anyhow::anyhow!("LLVM could not emit an object file: {}", e.to_string()))?;
+    if opts.emit.contains(&Emit::Obj) {
+        write_atomic(&output_path(target, opts, Emit::Obj), obj.as_slice())?;
+    }
+    if opts.emit.contains(&Emit::Exe) {
+        let tmp = tempfile::Builder::new().prefix("mgen-build").tempdir()?;
+        let obj_path = tmp.path().join(format!("{}.o", input.file_stem().unwrap_or_default().to_string_lossy()));
+        std::fs::write(&obj_path, obj.as_slice())?;
+        let mut objects = vec![obj_path];
+        objects.extend(sysroot::runtime_objects(target)?);
+        let out = output_path(target, opts, Emit::Exe);
+        link::link(target, &objects, &out)?;
+        return Ok(out);
+    }
+    Ok(opts.output.clone())
 }
