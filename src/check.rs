@@ -70,6 +70,11 @@ fn span(r: impl Ranged) -> std::ops::Range<usize> {
     r.start().to_usize()..r.end().to_usize()
 }
 
+/// From the start of a `def`/`class` to the end of its name.
+fn header_span(start: usize, name: &ast::Identifier) -> std::ops::Range<usize> {
+    start..name.range.end().to_usize()
+}
+
 fn err<T>(r: impl Ranged, msg: impl Into<String>) -> R<T> {
     Err(CompileError::new(span(r), msg))
 }
@@ -361,10 +366,13 @@ impl<'a> Checker<'a> {
                 self.errors.push(CompileError::new(span(r), msg).with_help(format!("annotate it: `def {name}(...) -> int:`")));
             }
         } else if !always_returns(&f.body) {
-            self.errors.push(CompileError::new(
-                span(f),
-                format!("{name}() is declared to return {} but can reach its end without returning", ret.name()),
-            ));
+            self.errors.push(
+                CompileError::new(
+                    header_span(f.range.start().to_usize(), &f.name),
+                    format!("{name}() is declared to return {} but can reach its end without returning", ret.name()),
+                )
+                .with_help("add a return statement at the end"),
+            );
         }
         let body = self.block(&mut scope, &f.body);
         Function { name, params, ret, locals: scope.locals, body, line }
@@ -440,6 +448,9 @@ impl<'a> Checker<'a> {
 
     fn stmt(&mut self, sc: &mut Scope, s: &AStmt) -> R<Option<Stmt>> {
         if let Some(msg) = unsupported_stmt(s) {
+            if let AStmt::ClassDef(c) = s {
+                return Err(CompileError::new(header_span(c.range.start().to_usize(), &c.name), msg));
+            }
             return err(s, msg);
         }
         let kind = match s {

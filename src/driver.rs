@@ -127,7 +127,10 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
     let source = std::fs::read_to_string(input)
         .with_context(|| format!("cannot read source file {}", input.display()))?;
     let file_name = input.display().to_string();
-    let fail = |errors| CompileErrors { file_name: file_name.clone(), source: source.clone(), errors };
+    let fail = |mut errors: Vec<crate::diag::CompileError>| {
+        errors.sort_by_key(|e| e.span.start);
+        CompileErrors { file_name: file_name.clone(), source: source.clone(), errors }
+    };
 
     // parse -> check
     let module_ast = parse::parse(&source).map_err(fail)?;

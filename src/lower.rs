@@ -275,6 +275,18 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         ret: Option<BasicTypeEnum<'ctx>>,
         args: &[BasicValueEnum<'ctx>],
     ) -> Result<Option<BasicValueEnum<'ctx>>> {
+        // C `_Bool` parameters are passed zero-extended: widen i1 to i32
+        // ourselves so no target relies on a `zeroext` attribute.
+        let mut widened = Vec::with_capacity(args.len());
+        for a in args {
+            match a {
+                BasicValueEnum::IntValue(iv) if iv.get_type().get_bit_width() == 1 => {
+                    widened.push(self.b.build_int_z_extend(*iv, self.ctx.i32_type(), "")?.into())
+                }
+                _ => widened.push(*a),
+            }
+        }
+        let args = &widened[..];
         let tys: Vec<BasicTypeEnum> = args.iter().map(|a| a.get_type()).collect();
         let f = self.rt(name, ret, &tys);
         let margs: Vec<BasicMetadataValueEnum> = args.iter().map(|&a| a.into()).collect();

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Install what mgen needs on a fresh Debian 12 machine, skipping what is there.
+# Idempotent; safe to run repeatedly. Needs root (or sudo) for apt-get.
+set -euo pipefail
+
+need_apt=()
+have() { command -v "$1" >/dev/null 2>&1; }
+have clang-19 || need_apt+=(clang-19)
+have ld.lld-19 || need_apt+=(lld-19)
+[[ -x /usr/lib/llvm-19/bin/llvm-config ]] || need_apt+=(llvm-19-dev)
+[[ -e /usr/lib/llvm-19/lib/libPolly.a ]] || need_apt+=(libpolly-19-dev)
+[[ -e /usr/include/zstd.h ]] || need_apt+=(libzstd-dev)
+[[ -e /usr/include/zlib.h ]] || need_apt+=(zlib1g-dev)
+for q in qemu-i386 qemu-arm qemu-aarch64 qemu-riscv32 qemu-riscv64; do
+  have "$q" || { need_apt+=(qemu-user); break; }
+done
+have gdb-multiarch || need_apt+=(gdb-multiarch)
+have node || need_apt+=(nodejs)
+
+if ((${#need_apt[@]} > 0)); then
+  echo "ci/setup.sh: installing ${need_apt[*]}" >&2
+  SUDO=""
+  [[ $(id -u) -eq 0 ]] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+if ! have cargo; then
+  echo "ci/setup.sh: cargo not found; install Rust from https://rustup.rs first" >&2
+  exit 1
+fi

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite: CPython agreement of the expected outputs, unit and
+# integration tests, then the emulation matrix (every qemu-tests program on
+# every target at -O0 and -O2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash ci/setup.sh
+
+echo "== expected outputs agree with CPython"
+python3 ci/check-expected
+
+echo "== build"
+cargo build --release --locked 2>&1 | tail -n 3
+
+echo "== unit and integration tests"
+cargo test --release --locked 2>&1 | tee target/cargo-test.log | grep -E '^(test result|running|failures|---- )|FAILED|panicked' || true
+if grep -qE 'test result: FAILED|error(\[E[0-9]+\])?:' target/cargo-test.log; then
+  echo "cargo test failed; see target/cargo-test.log" >&2
+  tail -n 60 target/cargo-test.log >&2
+  exit 1
+fi
+
+echo "== emulation matrix"
+./target/release/mgen matrix --opt-levels 0,2 --junit target/matrix-junit.xml qemu-tests
