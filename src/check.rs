@@ -414,7 +414,10 @@ impl<'a> Checker<'a> {
                     span(value_range),
                     format!("variable '{n}' has type {}; cannot assign {}", have.name(), ty.name()),
                 )
-                .with_help(type_fix_help(have, ty)));
+                .with_help(format!(
+                    "a variable keeps the type of its first assignment; use another name for the {} value, or convert it",
+                    ty.name()
+                )));
             }
             return Ok(place);
         }
@@ -515,10 +518,7 @@ impl<'a> Checker<'a> {
                 }
                 match &a.targets[0] {
                     AExpr::Name(name) => {
-                        let val = match self.declared_type(sc, name.id.as_str()) {
-                            Some(t) => self.expr_expect(sc, &a.value, t)?,
-                            None => self.expr_value(sc, &a.value)?,
-                        };
+                        let val = self.expr_value(sc, &a.value)?;
                         let place = self.assign_place(sc, name, val.ty, &*a.value)?;
                         StmtKind::Assign(place, val)
                     }
@@ -537,10 +537,7 @@ impl<'a> Checker<'a> {
                             let AExpr::Name(name) = tgt else {
                                 return err(tgt, "only names can be assigned to");
                             };
-                            let val = match self.declared_type(sc, name.id.as_str()) {
-                                Some(t) => self.expr_expect(sc, v, t)?,
-                                None => self.expr_value(sc, v)?,
-                            };
+                            let val = self.expr_value(sc, v)?;
                             values.push((name, val, v));
                         }
                         let mut pairs = Vec::new();
