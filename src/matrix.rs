@@ -116,6 +116,9 @@ fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
 
 /// The first line where `got` and `want` differ, described.
 fn stdout_diff(got: &str, want: &str) -> String {
+    if got.lines().eq(want.lines()) {
+        return "stdout differs in line endings or the final newline".into();
+    }
     let (g, w): (Vec<_>, Vec<_>) = (got.split('\n').collect(), want.split('\n').collect());
     for i in 0..g.len().max(w.len()) {
         let (gl, wl) = (g.get(i), w.get(i));
@@ -166,7 +169,7 @@ fn run_captured(mut cmd: std::process::Command, timeout: Duration) -> anyhow::Re
     Ok(Some((code, out, err)))
 }
 
-fn run_job(target: &Target, program: &Path, opt: OptLevel, work: &Path, timeout: Duration) -> Vec<String> {
+fn run_job(target: &Target, program: &Path, name: &str, opt: OptLevel, work: &Path, timeout: Duration) -> Vec<String> {
     let expected_out = program.with_extension("out");
     let Ok(want_out) = std::fs::read_to_string(&expected_out) else {
         return vec!["no expected output; run ci/check-expected --update".into()];
@@ -174,11 +177,10 @@ fn run_job(target: &Target, program: &Path, opt: OptLevel, work: &Path, timeout:
     let want_err = std::fs::read_to_string(program.with_extension("err")).ok();
     let want_code = if want_err.is_some() { 1 } else { 0 };
 
-    let stem = program.file_stem().unwrap_or_default().to_string_lossy();
     let output = work
         .join(&target.name)
         .join(opt.name())
-        .join(format!("{stem}{}", target.exe_suffix));
+        .join(format!("{}{}", name.replace('/', "_"), target.exe_suffix));
     if let Some(dir) = output.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
@@ -216,8 +218,21 @@ fn run_job(target: &Target, program: &Path, opt: OptLevel, work: &Path, timeout:
     reasons
 }
 
-fn display_name(p: &Path) -> String {
-    p.file_stem().unwrap_or_default().to_string_lossy().into_owned()
+/// Programs are named by file stem, or by path where stems collide.
+fn display_names(programs: &[PathBuf]) -> Vec<String> {
+    let stem = |p: &PathBuf| p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    let stems: Vec<String> = programs.iter().map(stem).collect();
+    programs
+        .iter()
+        .zip(&stems)
+        .map(|(p, s)| {
+            if stems.iter().filter(|&t| t == s).count() > 1 {
+                p.with_extension("").to_string_lossy().into_owned()
+            } else {
+                s.clone()
+            }
+        })
+        .collect()
 }
 
 pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
@@ -274,7 +289,8 @@ pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
     };
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Outcome>>> = Mutex::new(vec![None; jobs.len()]);
-    let label = |j: &Job| format!("{} [{} -{}]", display_name(&programs[j.program]), targets[j.target].name, j.opt.name());
+    let names = display_names(&programs);
+    let label = |j: &Job| format!("{} [{} -{}]", names[j.program], targets[j.target].name, j.opt.name());
 
     std::thread::scope(|s| {
         for _ in 0..threads.min(jobs.len()) {
@@ -282,7 +298,8 @@ pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(job) = jobs.get(i) else { break };
                 let start = Instant::now();
-                let reasons = run_job(&targets[job.target], &programs[job.program], job.opt, work.path(), timeout);
+                let (target, program) = (&targets[job.target], &programs[job.program]);
+                let reasons = run_job(target, program, &names[job.program], job.opt, work.path(), timeout);
                 if !reasons.is_empty() {
                     let line = format!("FAIL {}: {}", label(job), reasons.join("; ").replace('\n', " | "));
                     if interactive {
@@ -306,7 +323,6 @@ pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
         let slot = opt_levels.iter().position(|&o| o == j.opt).unwrap_or(0);
         cells[j.program][j.target][slot] = if r.reasons.is_empty() { "ok" } else { "FAIL" };
     }
-    let names: Vec<String> = programs.iter().map(|p| display_name(p)).collect();
     let w0 = names.iter().map(|n| n.len()).max().unwrap_or(0).max("program".len());
     let cell_w = opt_levels.len() * 5 - 1;
     let widths: Vec<usize> = targets.iter().map(|t| t.name.len().max(cell_w)).collect();
@@ -340,7 +356,7 @@ pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
         }
     }
     if let Some(path) = &args.junit {
-        let xml = junit_xml(&jobs, &results, &programs, &targets);
+        let xml = junit_xml(&jobs, &results, &names, &targets);
         std::fs::write(path, xml).with_context(|| format!("cannot write {}", path.display()))?;
     }
     println!("\nmatrix: {} passed, {} failed", jobs.len() - failed.len(), failed.len());
@@ -364,14 +380,14 @@ fn xml_escape(s: &str) -> String {
     out
 }
 
-fn junit_xml(jobs: &[Job], results: &[Outcome], programs: &[PathBuf], targets: &[Target]) -> String {
+fn junit_xml(jobs: &[Job], results: &[Outcome], names: &[String], targets: &[Target]) -> String {
     let failures = results.iter().filter(|r| !r.reasons.is_empty()).count();
     let total: f64 = results.iter().map(|r| r.time.as_secs_f64()).sum();
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     x += &format!("<testsuites name=\"mgen matrix\" tests=\"{}\" failures=\"{failures}\" time=\"{total:.3}\">\n", jobs.len());
     x += &format!("  <testsuite name=\"matrix\" tests=\"{}\" failures=\"{failures}\" time=\"{total:.3}\">\n", jobs.len());
     for (j, r) in jobs.iter().zip(results) {
-        let name = format!("{} -{}", display_name(&programs[j.program]), j.opt.name());
+        let name = format!("{} -{}", names[j.program], j.opt.name());
         x += &format!(
             "    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3}\"",
             xml_escape(&targets[j.target].name),
@@ -454,4 +470,41 @@ pub fn targets_command(json: bool) -> anyhow::Result<()> {
         line([&r[0], &r[1], &r[2], &r[3]]);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opt_levels_and_shards() {
+        for s in ["0", "O0", "-O0", " 0"] {
+            assert_eq!(parse_opt_level(s).unwrap(), OptLevel::O0);
+        }
+        assert_eq!(parse_opt_level("-Os").unwrap(), OptLevel::Os);
+        assert!(parse_opt_level("O7").is_err());
+        assert_eq!(parse_shard("2/4").unwrap(), (2, 4));
+        for bad in ["0/4", "5/4", "2", "a/b"] {
+            assert!(parse_shard(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn stdout_diff_names_first_differing_line() {
+        assert_eq!(stdout_diff("a\nb\n", "a\nc\n"), "stdout differs at line 2: expected \"c\", got \"b\"");
+        assert_eq!(stdout_diff("a\n", "a\nb\n"), "stdout differs at line 2: expected \"b\", got \"\"");
+        assert!(stdout_diff("a", "a\n").contains("final newline"));
+    }
+
+    #[test]
+    fn names_disambiguate_colliding_stems() {
+        let p = |s: &str| PathBuf::from(s);
+        let names = display_names(&[p("t/a/x.py"), p("t/b/x.py"), p("t/y.py")]);
+        assert_eq!(names, ["t/a/x", "t/b/x", "y"]);
+    }
+
+    #[test]
+    fn xml_is_escaped() {
+        assert_eq!(xml_escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;\\x01");
+    }
 }
