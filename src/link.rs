@@ -1,11 +1,52 @@
 //! Linking: runs the lld flavor the descriptor names.
 
 use crate::target::Target;
+use anyhow::{anyhow, bail, Context};
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// Link `objects` into the executable `out` (written atomically: a failed
 /// link leaves no file at `out`).
 pub fn link(target: &Target, objects: &[PathBuf], out: &Path) -> anyhow::Result<()> {
-    let _ = (target, objects, out);
-    todo!()
+    let spec = &target.linker;
+    let program = which::which(&spec.program).map_err(|_| {
+        anyhow!("linker `{}` not found: install it with {}", spec.program, spec.install_hint)
+    })?;
+    let dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    // Removed on drop unless persisted, so a failed link leaves nothing.
+    let tmp = tempfile::Builder::new()
+        .prefix(".mgen-link-")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?
+        .into_temp_path();
+    let mut args = Vec::new();
+    for a in &spec.args {
+        match a.as_str() {
+            "{objects}" => args.extend(objects.iter().map(|o| o.as_os_str().to_owned())),
+            _ => args.push(a.replace("{out}", &tmp.to_string_lossy()).into()),
+        }
+    }
+    let output = Command::new(&program)
+        .args(&args)
+        .output()
+        .with_context(|| format!("cannot run linker {}", program.display()))?;
+    if !output.status.success() {
+        let cmdline: Vec<String> = std::iter::once(program.as_os_str())
+            .chain(args.iter().map(|a| a.as_os_str()))
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        bail!(
+            "linking {} failed ({}):\n  {}\n{}",
+            out.display(),
+            output.status,
+            cmdline.join(" "),
+            String::from_utf8_lossy(&output.stderr).trim_end()
+        );
+    }
+    tmp.persist(out)
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    Ok(())
 }

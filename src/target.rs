@@ -2,24 +2,41 @@
 //! `targets/base/`. This is the only place target knowledge enters the
 //! compiler. (Loader: see `resolve`.)
 
-use std::path::PathBuf;
+use anyhow::{anyhow, bail, Context};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum ObjectFormat {
     Elf,
     Wasm,
     Coff,
+    #[serde(rename = "macho")]
     MachO,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+impl ObjectFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            ObjectFormat::Elf => "elf",
+            ObjectFormat::Wasm => "wasm",
+            ObjectFormat::Coff => "coff",
+            ObjectFormat::MachO => "macho",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum RelocModel {
     Static,
     Pic,
     DynamicNoPic,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum CodeModel {
     Default,
     Small,
@@ -29,7 +46,8 @@ pub enum CodeModel {
 }
 
 /// An LLVM calling convention by name: "c", "fast", "cold".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum CallConv {
     C,
     Fast,
@@ -102,15 +120,254 @@ pub struct Target {
     pub runtime: RuntimeSpec,
 }
 
+/// The descriptor schema this mgen understands.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Linker flavors (the lld drivers).
+#[derive(Debug, Clone, Copy, Deserialize)]
+enum Flavor {
+    #[serde(rename = "ld.lld")]
+    Elf,
+    #[serde(rename = "wasm-ld")]
+    Wasm,
+    #[serde(rename = "lld-link")]
+    Coff,
+    #[serde(rename = "ld64.lld")]
+    MachO,
+}
+
+impl Flavor {
+    fn name(self) -> &'static str {
+        match self {
+            Flavor::Elf => "ld.lld",
+            Flavor::Wasm => "wasm-ld",
+            Flavor::Coff => "lld-link",
+            Flavor::MachO => "ld64.lld",
+        }
+    }
+}
+
+// One descriptor file as written: every key optional, merged child over
+// parent before the required keys are checked.
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PartialLinker {
+    flavor: Option<Flavor>,
+    program: Option<String>,
+    args: Option<Vec<String>>,
+    install_hint: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PartialRunner {
+    command: Option<Vec<String>>,
+    install_hint: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PartialRuntime {
+    os_layer: Option<String>,
+    cflags: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Partial {
+    schema_version: Option<i64>,
+    inherits: Option<String>,
+    triple: Option<String>,
+    cpu: Option<String>,
+    features: Option<String>,
+    abi: Option<String>,
+    data_layout: Option<String>,
+    pointer_width: Option<u32>,
+    os: Option<String>,
+    object_format: Option<ObjectFormat>,
+    reloc_model: Option<RelocModel>,
+    code_model: Option<CodeModel>,
+    internal_call_conv: Option<CallConv>,
+    c_call_conv: Option<CallConv>,
+    exe_suffix: Option<String>,
+    dwarf_version: Option<u32>,
+    linker: Option<PartialLinker>,
+    runner: Option<PartialRunner>,
+    runtime: Option<PartialRuntime>,
+}
+
+/// `$c` over `$b`, field by field (arrays are replaced, not appended);
+/// the fields after `;` are tables, merged field by field with the closure.
+macro_rules! overlay {
+    ($c:ident, $b:ident, $ty:ident { $($f:ident),* ; $($t:ident => $merge:expr),* }) => {
+        $ty {
+            $($f: $c.$f.or($b.$f),)*
+            $($t: match ($c.$t, $b.$t) {
+                (Some(c), Some(b)) => Some($merge(c, b)),
+                (c, b) => c.or(b),
+            },)*
+        }
+    };
+}
+
+impl Partial {
+    fn over(self, base: Partial) -> Partial {
+        let (c, b) = (self, base);
+        overlay!(c, b, Partial {
+            schema_version, inherits, triple, cpu, features, abi, data_layout,
+            pointer_width, os, object_format, reloc_model, code_model,
+            internal_call_conv, c_call_conv, exe_suffix, dwarf_version;
+            linker => |c: PartialLinker, b: PartialLinker| {
+                overlay!(c, b, PartialLinker { flavor, program, args, install_hint; })
+            },
+            runner => |c: PartialRunner, b: PartialRunner| {
+                overlay!(c, b, PartialRunner { command, install_hint; })
+            },
+            runtime => |c: PartialRuntime, b: PartialRuntime| {
+                overlay!(c, b, PartialRuntime { os_layer, cflags; })
+            }
+        })
+    }
+}
+
+/// Parse one descriptor file (schema version first, so a newer file gets a
+/// version error rather than complaints about keys it added).
+fn parse_file(path: &Path) -> anyhow::Result<Partial> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read target descriptor {}", path.display()))?;
+    let table: toml::Table = toml::from_str(&text)
+        .map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    match table.get("schema-version") {
+        None => bail!(
+            "missing key `schema-version` in {}: every descriptor starts with `schema-version = {SCHEMA_VERSION}`",
+            path.display()
+        ),
+        Some(toml::Value::Integer(SCHEMA_VERSION)) => {}
+        Some(v) => bail!(
+            "{}: unsupported schema-version {v}; this mgen understands schema-version = {SCHEMA_VERSION}",
+            path.display()
+        ),
+    }
+    toml::from_str(&text).map_err(|e| anyhow!("{}: {e}", path.display()))
+}
+
+/// Load `path` and everything it inherits, merged. `chain` holds the files
+/// being loaded, to detect cycles.
+fn load_chain(path: &Path, chain: &mut Vec<PathBuf>) -> anyhow::Result<Partial> {
+    let canon = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    if chain.contains(&canon) {
+        let names: Vec<_> = chain.iter().chain([&canon]).map(|p| p.display().to_string()).collect();
+        bail!("inheritance cycle in target descriptors: {}", names.join(" -> "));
+    }
+    chain.push(canon);
+    let own = parse_file(path)?;
+    let merged = match &own.inherits {
+        None => own,
+        Some(inh) => {
+            let local = path.parent().unwrap_or(Path::new(".")).join(inh);
+            let builtin = crate::home::targets_dir().join(inh);
+            let parent = [local.clone(), builtin.clone()]
+                .into_iter()
+                .find(|p| p.is_file())
+                .ok_or_else(|| {
+                    anyhow!(
+                        "{}: inherited descriptor `{inh}` not found (looked for {} and {})",
+                        path.display(),
+                        local.display(),
+                        builtin.display()
+                    )
+                })?;
+            let base = load_chain(&parent, chain)?;
+            own.over(base)
+        }
+    };
+    chain.pop();
+    Ok(merged)
+}
+
+/// Load the descriptor at `path` (any file, not only a built-in).
+pub fn load_file(path: &Path) -> anyhow::Result<Target> {
+    let p = load_chain(path, &mut Vec::new())?;
+    let missing = |key: &str, what: &str| {
+        anyhow!("missing key `{key}` in {} (or its base): {what}", path.display())
+    };
+    let linker = p.linker.unwrap_or_default();
+    let runner = p.runner.unwrap_or_default();
+    let runtime = p.runtime.unwrap_or_default();
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Target {
+        name,
+        path: path.to_path_buf(),
+        triple: p.triple.ok_or_else(|| {
+            missing("triple", "the LLVM target triple, e.g. \"armv7-unknown-linux-gnueabihf\"")
+        })?,
+        cpu: p.cpu.unwrap_or_default(),
+        features: p.features.unwrap_or_default(),
+        abi: p.abi.unwrap_or_default(),
+        data_layout: p.data_layout.ok_or_else(|| {
+            missing("data-layout", "the data layout LLVM reports for the triple, e.g. \"e-m:e-p:32:32-i64:64-n32-S128\"")
+        })?,
+        pointer_width: p
+            .pointer_width
+            .ok_or_else(|| missing("pointer-width", "pointer size in bits, e.g. 64"))?,
+        os: p.os.ok_or_else(|| missing("os", "the operating system, e.g. \"linux\""))?,
+        object_format: p.object_format.ok_or_else(|| {
+            missing("object-format", "one of \"elf\", \"wasm\", \"coff\", \"macho\"")
+        })?,
+        reloc_model: p.reloc_model.unwrap_or(RelocModel::Static),
+        code_model: p.code_model.unwrap_or(CodeModel::Default),
+        internal_call_conv: p.internal_call_conv.unwrap_or(CallConv::C),
+        c_call_conv: p.c_call_conv.unwrap_or(CallConv::C),
+        exe_suffix: p.exe_suffix.unwrap_or_default(),
+        dwarf_version: p.dwarf_version.unwrap_or(4),
+        linker: LinkerSpec {
+            flavor: linker
+                .flavor
+                .ok_or_else(|| {
+                    missing("linker.flavor", "one of \"ld.lld\", \"wasm-ld\", \"lld-link\", \"ld64.lld\"")
+                })?
+                .name()
+                .to_string(),
+            program: linker
+                .program
+                .ok_or_else(|| missing("linker.program", "the linker to run, e.g. \"ld.lld-19\""))?,
+            args: linker.args.ok_or_else(|| {
+                missing("linker.args", "the linker arguments, e.g. [\"-o\", \"{out}\", \"{objects}\"]")
+            })?,
+            install_hint: linker.install_hint.unwrap_or_default(),
+        },
+        runner: RunnerSpec {
+            command: runner.command.unwrap_or_default(),
+            install_hint: runner.install_hint.unwrap_or_default(),
+        },
+        runtime: RuntimeSpec {
+            os_layer: runtime.os_layer.ok_or_else(|| {
+                missing("runtime.os-layer", "the runtime's OS layer under runtime/os/, e.g. \"linux\"")
+            })?,
+            cflags: runtime.cflags.unwrap_or_default(),
+        },
+    })
+}
+
 /// Load a target: a built-in name (`targets/NAME.toml`) or a path to a
 /// descriptor `.toml`.
 pub fn resolve(spec: &str) -> anyhow::Result<Target> {
-    let _ = spec;
-    Ok(Target { name: "x86_64-unknown-linux-gnu".into(), path: "targets/x.toml".into(), triple: "x86_64-unknown-linux-gnu".into(), cpu: "x86-64".into(), features: "".into(), abi: "".into(),
-      data_layout: "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128".into(), pointer_width: 64, os: "linux".into(), object_format: ObjectFormat::Elf,
-      reloc_model: RelocModel::Static, code_model: CodeModel::Default, internal_call_conv: CallConv::Fast, c_call_conv: CallConv::C, exe_suffix: "".into(), dwarf_version: 5,
-      linker: LinkerSpec { flavor: "ld.lld".into(), program: "ld.lld-19".into(), args: vec![], install_hint: "".into() },
-      runner: RunnerSpec { command: vec![], install_hint: "".into() }, runtime: RuntimeSpec { os_layer: "linux".into(), cflags: vec![] } })
+    if spec.contains('/') || spec.ends_with(".toml") {
+        return load_file(Path::new(spec));
+    }
+    let path = crate::home::targets_dir().join(format!("{spec}.toml"));
+    if !path.is_file() {
+        let known = builtin_names().unwrap_or_default();
+        bail!(
+            "unknown target `{spec}`; known targets: {} (or give the path of a descriptor .toml)",
+            known.join(", ")
+        );
+    }
+    load_file(&path)
 }
 
 /// The host target's name (default for `--target`).
@@ -118,7 +375,23 @@ pub fn host_name() -> &'static str {
     "x86_64-unknown-linux-gnu"
 }
 
+/// Names of the built-in targets (`targets/*.toml`), sorted.
+pub fn builtin_names() -> anyhow::Result<Vec<String>> {
+    let dir = crate::home::targets_dir();
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(&dir).with_context(|| format!("cannot list {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
+            if let Some(stem) = path.file_stem() {
+                names.push(stem.to_string_lossy().into_owned());
+            }
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
 /// Every built-in target, sorted by name.
 pub fn builtin_targets() -> anyhow::Result<Vec<Target>> {
-    todo!("list targets")
+    builtin_names()?.iter().map(|n| resolve(n)).collect()
 }

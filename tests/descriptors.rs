@@ -1,0 +1,332 @@
+//! Target descriptors: loading, inheritance, validation errors; and linking
+//! and running real (freestanding) executables for the built-in targets.
+
+use mgen::target::{self, CallConv, ObjectFormat, RelocModel, Target};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/descriptors").join(name)
+}
+
+fn load_fixture(name: &str) -> anyhow::Result<Target> {
+    target::resolve(fixture(name).to_str().unwrap())
+}
+
+/// The error message of loading a fixture (which must fail).
+fn fixture_error(name: &str) -> String {
+    match load_fixture(name) {
+        Ok(t) => panic!("{name} loaded but should not have: {t:?}"),
+        Err(e) => format!("{e:#}"),
+    }
+}
+
+const BUILTINS: &[&str] = &[
+    "aarch64-unknown-linux-gnu",
+    "armv7-unknown-linux-gnueabihf",
+    "i686-unknown-linux-gnu",
+    "riscv32gc-unknown-linux-gnu",
+    "riscv64gc-unknown-linux-gnu",
+    "wasm32-wasip1",
+    "x86_64-unknown-linux-gnu",
+];
+
+#[test]
+fn every_builtin_target_loads() {
+    let all = target::builtin_targets().unwrap();
+    let names: Vec<_> = all.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, BUILTINS);
+    for t in &all {
+        assert!(!t.triple.is_empty() && !t.data_layout.is_empty(), "{}", t.name);
+        assert!(!t.linker.args.is_empty(), "{}", t.name);
+        assert!(!t.runner.command.is_empty(), "{} has no runner", t.name);
+        assert_eq!(target::resolve(&t.name).unwrap().triple, t.triple);
+    }
+    assert!(all.iter().any(|t| t.name == target::host_name()));
+}
+
+#[test]
+fn builtin_values() {
+    let i686 = target::resolve("i686-unknown-linux-gnu").unwrap();
+    assert_eq!(i686.cpu, "pentium4");
+    assert_eq!(i686.pointer_width, 32);
+    assert_eq!(i686.object_format, ObjectFormat::Elf);
+    assert_eq!(i686.reloc_model, RelocModel::Static);
+    assert_eq!(i686.internal_call_conv, CallConv::Fast);
+    assert_eq!(i686.linker.program, "ld.lld-19"); // from base/linux.toml
+    assert_eq!(i686.runtime.os_layer, "linux"); // nested field from the base
+    assert_eq!(i686.runtime.cflags, ["-march=pentium4", "-msse2", "-mfpmath=sse"]);
+    assert_eq!(i686.runner.command, ["qemu-i386", "{exe}"]);
+    assert_eq!(i686.runner.install_hint, "apt-get install qemu-user");
+
+    let rv = target::resolve("riscv64gc-unknown-linux-gnu").unwrap();
+    assert_eq!((rv.triple.as_str(), rv.abi.as_str()), ("riscv64-unknown-linux-gnu", "lp64d"));
+
+    let wasm = target::resolve("wasm32-wasip1").unwrap();
+    assert_eq!(wasm.object_format, ObjectFormat::Wasm);
+    assert_eq!(wasm.exe_suffix, ".wasm");
+    assert_eq!(wasm.linker.flavor, "wasm-ld");
+    assert_eq!(wasm.runtime.os_layer, "wasi");
+}
+
+/// The data layouts written in the descriptors are what LLVM 19's
+/// TargetMachine reports for the triple/cpu/features.
+#[test]
+fn data_layouts_match_llvm() {
+    use inkwell::targets::{CodeModel, InitializationConfig, RelocMode, Target as LTarget, TargetTriple};
+    use inkwell::OptimizationLevel;
+    LTarget::initialize_all(&InitializationConfig::default());
+    for t in target::builtin_targets().unwrap() {
+        let triple = TargetTriple::create(&t.triple);
+        let lt = LTarget::from_triple(&triple).unwrap_or_else(|e| panic!("{}: {e}", t.name));
+        let tm = lt
+            .create_target_machine(&triple, &t.cpu, &t.features, OptimizationLevel::Default, RelocMode::Static, CodeModel::Default)
+            .unwrap_or_else(|| panic!("{}: no target machine", t.name));
+        let dl = tm.get_target_data().get_data_layout();
+        assert_eq!(dl.as_str().to_str().unwrap(), t.data_layout, "data-layout of {}", t.name);
+        assert_eq!(tm.get_target_data().get_pointer_byte_size(None) * 8, t.pointer_width, "{}", t.name);
+    }
+}
+
+#[test]
+fn child_overrides_one_key_and_merges_nested_table() {
+    let t = load_fixture("child.toml").unwrap();
+    assert_eq!(t.name, "child");
+    assert_eq!(t.cpu, "znver3"); // overridden
+    assert_eq!(t.triple, "x86_64-unknown-linux-gnu"); // inherited
+    assert_eq!(t.linker.program, "my-ld"); // nested field overridden
+    assert_eq!(t.linker.flavor, "ld.lld"); // ... others in the table kept
+    assert_eq!(t.linker.install_hint, "apt-get install lld-19");
+    assert_eq!(t.runtime.cflags, ["-O1"]);
+    assert!(t.runner.command.is_empty()); // no runner anywhere: build-only
+}
+
+#[test]
+fn inherits_falls_back_to_builtin_dir() {
+    let t = load_fixture("from-builtin.toml").unwrap();
+    assert_eq!(t.linker.program, "ld.lld-19");
+    assert_eq!(t.os, "linux");
+    assert_eq!(t.triple, "aarch64-unknown-linux-gnu");
+}
+
+#[test]
+fn custom_descriptor_from_a_temp_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("mybase.toml"),
+        "schema-version = 1\ninherits = \"base/linux.toml\"\ncpu = \"cortex-a72\"\n",
+    )
+    .unwrap();
+    let path = dir.path().join("my-board.toml");
+    std::fs::write(
+        &path,
+        r#"schema-version = 1
+inherits = "mybase.toml"
+triple = "aarch64-unknown-linux-gnu"
+data-layout = "e-m:e-i8:8:32-i16:16:32-i64:64-i128:128-n32:64-S128-Fn32"
+pointer-width = 64
+[runner]
+command = ["qemu-aarch64", "-cpu", "cortex-a72", "{exe}"]
+"#,
+    )
+    .unwrap();
+    let t = target::resolve(path.to_str().unwrap()).unwrap();
+    assert_eq!(t.name, "my-board");
+    assert_eq!(t.path, path);
+    assert_eq!(t.cpu, "cortex-a72");
+    assert_eq!(t.runtime.os_layer, "linux");
+    assert_eq!(t.runner.command[2], "cortex-a72");
+}
+
+#[test]
+fn unknown_key_names_file_and_key() {
+    let e = fixture_error("unknown-key.toml");
+    assert!(e.contains("unknown-key.toml"), "{e}");
+    assert!(e.contains("tripel"), "{e}");
+    assert!(e.contains("line 3"), "{e}");
+}
+
+#[test]
+fn wrong_type_names_file_and_line() {
+    let e = fixture_error("wrong-type.toml");
+    assert!(e.contains("wrong-type.toml"), "{e}");
+    assert!(e.contains("line 4"), "{e}");
+    assert!(e.contains("invalid type"), "{e}");
+}
+
+#[test]
+fn missing_required_key_names_key_and_file() {
+    let e = fixture_error("missing-key.toml");
+    assert!(e.contains("missing key `triple`"), "{e}");
+    assert!(e.contains("missing-key.toml"), "{e}");
+    assert!(e.contains("armv7-unknown-linux-gnueabihf"), "{e}"); // the expected form
+}
+
+#[test]
+fn bad_enum_value_lists_allowed_values() {
+    let e = fixture_error("bad-enum.toml");
+    assert!(e.contains("bad-enum.toml") && e.contains("`pe`"), "{e}");
+    for v in ["elf", "wasm", "coff", "macho"] {
+        assert!(e.contains(&format!("`{v}`")), "{e}");
+    }
+    let e = fixture_error("bad-flavor.toml");
+    for v in ["ld.lld", "wasm-ld", "lld-link", "ld64.lld"] {
+        assert!(e.contains(&format!("`{v}`")), "{e}");
+    }
+}
+
+#[test]
+fn unknown_schema_version_rejected() {
+    let e = fixture_error("schema-v2.toml");
+    assert!(e.contains("schema-version 2") && e.contains("schema-version = 1"), "{e}");
+    let e = fixture_error("no-schema.toml");
+    assert!(e.contains("missing key `schema-version`") && e.contains("no-schema.toml"), "{e}");
+}
+
+#[test]
+fn inheritance_cycle_detected() {
+    let e = fixture_error("cycle-a.toml");
+    assert!(e.contains("inheritance cycle"), "{e}");
+    assert!(e.contains("cycle-a.toml") && e.contains("cycle-b.toml"), "{e}");
+}
+
+#[test]
+fn unknown_target_name_lists_known_ones() {
+    let e = format!("{:#}", target::resolve("sparc-sun-solaris").unwrap_err());
+    assert!(e.contains("unknown target `sparc-sun-solaris`"), "{e}");
+    for n in BUILTINS {
+        assert!(e.contains(n), "{e}");
+    }
+}
+
+#[test]
+fn missing_inherited_file() {
+    let e = fixture_error("missing-inherit.toml");
+    assert!(e.contains("no-such-base.toml") && e.contains("not found"), "{e}");
+    assert!(e.contains("missing-inherit.toml"), "{e}");
+}
+
+// ---- linking and running for real -------------------------------------
+
+/// A freestanding program whose `_start` exits with code 7.
+const EXIT7: &str = r#"
+#if defined(__wasm__)
+__attribute__((import_module("wasi_snapshot_preview1"), import_name("proc_exit")))
+void proc_exit(int code);
+#endif
+void _start(void) {
+#if defined(__x86_64__)
+    __asm__ volatile("mov $60, %eax\n mov $7, %edi\n syscall");
+#elif defined(__i386__)
+    __asm__ volatile("mov $1, %eax\n mov $7, %ebx\n int $0x80");
+#elif defined(__aarch64__)
+    __asm__ volatile("mov x8, #93\n mov x0, #7\n svc #0");
+#elif defined(__arm__)
+    __asm__ volatile("mov r7, #1\n mov r0, #7\n svc #0");
+#elif defined(__riscv)
+    __asm__ volatile("li a7, 93\n li a0, 7\n ecall");
+#elif defined(__wasm__)
+    proc_exit(7);
+#endif
+    for (;;) {}
+}
+"#;
+
+fn compile_c(t: &Target, src: &str, dir: &Path) -> PathBuf {
+    let c = dir.join("exit7.c");
+    std::fs::write(&c, src).unwrap();
+    let obj = dir.join(format!("{}.o", t.name));
+    let st = Command::new("clang-19")
+        .arg(format!("--target={}", t.triple))
+        .args(&t.runtime.cflags)
+        .args(["-ffreestanding", "-nostdlib", "-O1", "-c"])
+        .arg(&c)
+        .arg("-o")
+        .arg(&obj)
+        .status()
+        .expect("clang-19");
+    assert!(st.success(), "clang-19 failed for {}", t.name);
+    obj
+}
+
+fn link_and_run(name: &str) {
+    let t = target::resolve(name).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let obj = compile_c(&t, EXIT7, dir.path());
+    let exe = dir.path().join(format!("exit7{}", t.exe_suffix));
+    mgen::link::link(&t, &[obj], &exe).unwrap();
+    let mut cmd = match mgen::runner::command(&t, &exe, &[]) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("skipping run on {name}: {e:#}");
+            return;
+        }
+    };
+    let status = cmd.status().unwrap();
+    assert_eq!(mgen::runner::exit_code(status), 7, "{name}");
+}
+
+#[test]
+fn link_and_run_x86_64() {
+    link_and_run("x86_64-unknown-linux-gnu");
+}
+
+#[test]
+fn link_and_run_aarch64() {
+    link_and_run("aarch64-unknown-linux-gnu");
+}
+
+#[test]
+fn link_and_run_other_targets() {
+    for name in [
+        "i686-unknown-linux-gnu",
+        "armv7-unknown-linux-gnueabihf",
+        "riscv64gc-unknown-linux-gnu",
+        "riscv32gc-unknown-linux-gnu",
+        "wasm32-wasip1",
+    ] {
+        link_and_run(name);
+    }
+}
+
+#[test]
+fn failed_link_leaves_no_output() {
+    let t = target::resolve("x86_64-unknown-linux-gnu").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // References a symbol nobody defines.
+    let obj = compile_c(&t, "extern void nowhere(void); void _start(void) { nowhere(); }", dir.path());
+    let exe = dir.path().join("broken");
+    let e = format!("{:#}", mgen::link::link(&t, &[obj], &exe).unwrap_err());
+    assert!(e.contains("nowhere"), "linker stderr shown: {e}");
+    assert!(e.contains("ld.lld-19"), "command line shown: {e}");
+    assert!(!exe.exists());
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.iter().all(|n| !n.to_string_lossy().starts_with(".mgen-link")), "temp left: {left:?}");
+}
+
+#[test]
+fn missing_linker_and_runner_give_install_hints() {
+    let mut t = target::resolve("aarch64-unknown-linux-gnu").unwrap();
+    t.linker.program = "ld.lld-0-missing".into();
+    let dir = tempfile::tempdir().unwrap();
+    let e = mgen::link::link(&t, &[], &dir.path().join("x")).unwrap_err().to_string();
+    assert_eq!(e, "linker `ld.lld-0-missing` not found: install it with apt-get install lld-19");
+
+    t.runner.command = vec!["qemu-missing-arch".into(), "{exe}".into()];
+    let e = mgen::runner::command(&t, Path::new("x"), &[]).unwrap_err().to_string();
+    assert!(e.contains("qemu-missing-arch") && e.contains("apt-get install qemu-user"), "{e}");
+
+    t.runner.command.clear();
+    let e = mgen::runner::command(&t, Path::new("x"), &[]).unwrap_err().to_string();
+    assert!(e.contains("cannot be run"), "{e}");
+}
+
+#[test]
+fn runner_expands_placeholders() {
+    let t = target::resolve("wasm32-wasip1").unwrap();
+    if let Ok(cmd) = mgen::runner::command(&t, Path::new("/tmp/p.wasm"), &["a b".into()]) {
+        let args: Vec<_> = cmd.get_args().map(|a| a.to_string_lossy().into_owned()).collect();
+        let script = mgen::home::home().join("sysroots/wasi/run-wasi.mjs");
+        assert_eq!(args, ["--no-warnings", script.to_str().unwrap(), "/tmp/p.wasm", "a b"]);
+    }
+}
