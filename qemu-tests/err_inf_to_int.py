@@ -1,4 +1,4 @@
-# int() of an infinite float.
+# int() of an infinite float (x * x overflows to inf).
 
 
 def grow(x: float) -> int:
@@ -6,10 +6,13 @@ def grow(x: float) -> int:
 
 
 def main() -> None:
-    x = 10.0
-    while True:
+    x = 1.0
+    for i in range(4):
         print(x, grow(x))
-        x = x * 1e50
+        x = x * 1000.0
+    x = 1e200
+    print(x, x * x)
+    print(grow(x))
 
 
 main()
