@@ -48,10 +48,10 @@ def main() -> None:
         else:
             buckets3 += 1
     print("buckets:", buckets0, buckets1, buckets2, buckets3)
-    x = 2463534242
+    xs = 2463534242
     for i in range(10):
-        x = xorshift(x)
-        print("xorshift", x, x % 1000, x / 4294967296.0)
+        xs = xorshift(xs)
+        print("xorshift", xs, xs % 1000, xs / 4294967296.0)
     total = 0.0
     for i in range(1000):
         total += rand_unit()
