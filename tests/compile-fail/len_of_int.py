@@ -1,0 +1,4 @@
+# error: 4:11: len() of int is not supported
+def main() -> None:
+    n = 12345
+    print(len(n))
