@@ -107,7 +107,8 @@ struct Lowerer<'ctx, 'p> {
     loops: Vec<(BasicBlock<'ctx>, BasicBlock<'ctx>)>,
     stored_line: Option<u32>,
     overflow_bb: Option<BasicBlock<'ctx>>,
-    zerodiv_bb: Option<BasicBlock<'ctx>>,
+    /// Shared raise blocks for `//` and `%` by zero (CPython words them differently).
+    zerodiv_bb: [Option<BasicBlock<'ctx>>; 2],
     subprogram: Option<DISubprogram<'ctx>>,
 }
 
@@ -150,7 +151,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             loops: Vec::new(),
             stored_line: None,
             overflow_bb: None,
-            zerodiv_bb: None,
+            zerodiv_bb: [None, None],
             subprogram: None,
         }
     }
@@ -389,18 +390,19 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok(bb)
     }
 
-    fn zerodiv_block(&mut self) -> Result<BasicBlock<'ctx>> {
-        if let Some(bb) = self.zerodiv_bb {
+    fn zerodiv_block(&mut self, modulo: bool) -> Result<BasicBlock<'ctx>> {
+        if let Some(bb) = self.zerodiv_bb[modulo as usize] {
             return Ok(bb);
         }
         let cur = self.b.get_insert_block().unwrap();
         let saved = self.stored_line;
         let bb = self.new_block("zerodiv");
         self.b.position_at_end(bb);
-        self.raise("ZeroDivisionError", Some("integer division or modulo by zero"))?;
+        let msg = if modulo { "integer modulo by zero" } else { "integer division or modulo by zero" };
+        self.raise("ZeroDivisionError", Some(msg))?;
         self.b.position_at_end(cur);
         self.stored_line = saved;
-        self.zerodiv_bb = Some(bb);
+        self.zerodiv_bb[modulo as usize] = Some(bb);
         Ok(bb)
     }
 
@@ -419,7 +421,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let fv = self.funcs[id];
         self.cur_fn = Some(fv);
         self.overflow_bb = None;
-        self.zerodiv_bb = None;
+        self.zerodiv_bb = [None, None];
         self.loops.clear();
         self.subprogram = None;
         if let Some((dib, cu)) = &self.dbg {
@@ -991,7 +993,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                         self.set_line(e.line)?;
                         let zero = i64t.const_zero();
                         let z = self.b.build_int_compare(IntPredicate::EQ, b, zero, "")?;
-                        let zb = self.zerodiv_block()?;
+                        let zb = self.zerodiv_block(op == BinOp::Mod)?;
                         self.branch_to_if(z, zb)?;
                         // INT64_MIN // -1 overflows; INT64_MIN % -1 is 0.
                         let minus1 = i64t.const_all_ones();
