@@ -2,7 +2,7 @@
 #
 #   python3 examples/fib.py
 #   mgen run examples/fib.py                      (host)
-#   mgen run --target riscv64-linux examples/fib.py
+#   mgen run --target armv7-unknown-linux-gnueabihf examples/fib.py
 
 
 def fib_iter(n: int) -> int:
