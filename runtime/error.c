@@ -1,0 +1,47 @@
+/* Exceptions: every raise is fatal for now, printed like CPython's
+ * uncaught-exception traceback. */
+#include "mg_internal.h"
+
+MgFrame *mg_frame_top;
+
+static void err_puts(const char *s) { mg_os_write(2, s, mg_cstrlen(s)); }
+
+_Noreturn void mg_raise(const char *exc, const char *msg) {
+    mg_stdout_flush();
+    /* The frame list runs innermost-first; print outermost-first. Reverse
+     * it in place (we never return). */
+    MgFrame *rev = NULL, *f = mg_frame_top;
+    while (f) {
+        MgFrame *next = f->prev;
+        f->prev = rev;
+        rev = f;
+        f = next;
+    }
+    err_puts("Traceback (most recent call last):\n");
+    for (f = rev; f; f = f->prev) {
+        char num[24];
+        err_puts("  File \"");
+        err_puts(f->file ? f->file : "?");
+        err_puts("\", line ");
+        mg_os_write(2, num, mg_fmt_int(num, f->line));
+        err_puts(", in ");
+        err_puts(f->func ? f->func : "?");
+        err_puts("\n");
+    }
+    err_puts(exc);
+    if (msg && *msg) {
+        err_puts(": ");
+        err_puts(msg);
+    }
+    err_puts("\n");
+    mg_os_exit(1);
+}
+
+_Noreturn void mg_raise_str(const char *exc, MgStr *msg) {
+    mg_raise(exc, msg ? msg->data : NULL);
+}
+
+/* mgen's documented divergence: Python ints are unbounded, ours are int64. */
+_Noreturn void mg_overflow(void) {
+    mg_raise("OverflowError", "integer overflow: result does not fit in 64 bits");
+}

@@ -1,0 +1,73 @@
+/* mgen runtime: declarations shared by the runtime's own C files.
+ *
+ * Not part of the ABI with generated code (that is mgen_rt.h). The OS layer
+ * (runtime/os/<layer>/) implements the mg_os_* hooks; everything else in
+ * runtime/ is portable and must not test the architecture.
+ */
+#ifndef MG_INTERNAL_H
+#define MG_INTERNAL_H
+
+#include "mgen_rt.h"
+
+/* Fused multiply-add would break the exact error-free transformations used
+ * by the float code (double-double arithmetic, float_divmod). */
+#pragma STDC FP_CONTRACT OFF
+
+/* ---- OS hooks (runtime/os/<layer>/) ----------------------------------- */
+
+/* Write all n bytes to fd (1 = stdout, 2 = stderr); errors are ignored. */
+void mg_os_write(int fd, const void *buf, size_t n);
+/* End the process immediately with `code` (no flushing). */
+_Noreturn void mg_os_exit(int code);
+/* `bytes` (a multiple of MG_OS_PAGE) of fresh zeroed memory, or NULL. */
+void *mg_os_pages(size_t bytes);
+#define MG_OS_PAGE 65536u
+
+/* ---- process start (start.c) ------------------------------------------ */
+
+/* Called by the OS entry point: records argv, runs mg_module_main(),
+ * flushes stdout and exits with 0. */
+_Noreturn void mg_rt_main(int argc, char **argv);
+extern int mg_argc;
+extern char **mg_argv;
+
+/* ---- io.c ------------------------------------------------------------- */
+void mg_stdout_flush(void);
+
+/* ---- strings (str.c) -------------------------------------------------- */
+/* A new string of `len` bytes, uninitialised data, NUL-terminated; the
+ * caller fills data and then calls mg_str_finish to count code points. */
+MgStr *mg_str_alloc(int64_t len);
+MgStr *mg_str_finish(MgStr *s);
+size_t mg_cstrlen(const char *s);
+
+/* Small growable byte buffer on the runtime heap. */
+typedef struct MgBuf {
+    char *p;
+    size_t len, cap;
+    char inline_[128];
+} MgBuf;
+void mg_buf_init(MgBuf *b);
+void mg_buf_put(MgBuf *b, const char *s, size_t n);
+void mg_buf_putc(MgBuf *b, char c);
+MgStr *mg_buf_to_str(MgBuf *b);
+
+/* ---- numbers ---------------------------------------------------------- */
+/* Decimal text of v into buf (at least 21 bytes); returns the length. */
+int mg_fmt_int(char *buf, int64_t v);
+/* repr(float) of v into buf (at least 32 bytes); returns the length. */
+int mg_fmt_float(char *buf, double v);
+
+static inline uint64_t mg_f2u(double d) { uint64_t u; __builtin_memcpy(&u, &d, 8); return u; }
+static inline double mg_u2f(uint64_t u) { double d; __builtin_memcpy(&d, &u, 8); return d; }
+static inline bool mg_isnan(double d) { return d != d; }
+static inline bool mg_isinf(double d) { return (mg_f2u(d) << 1) == 0xFFE0000000000000ull; }
+
+/* libm-style helpers provided by runtime/builtins/ */
+double floor(double);
+double fmod(double, double);
+double copysign(double, double);
+double fabs(double);
+double pow(double, double);
+
+#endif

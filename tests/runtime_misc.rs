@@ -1,0 +1,103 @@
+//! Integer semantics, str/int/float parsing, repr, strings and the exact
+//! error messages and tracebacks of the runtime on every target, against
+//! python3 (`runtime/tests/misc_driver.c`, `misc_oracle.py`).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+fn runtime_tests_dir() -> PathBuf {
+    mgen::home::runtime_dir().join("tests")
+}
+
+/// (exception line, in the order of the driver's error cases)
+const ERRORS: &[&str] = &[
+    "ZeroDivisionError: integer division or modulo by zero",
+    "ZeroDivisionError: integer division or modulo by zero",
+    "OverflowError: integer overflow: result does not fit in 64 bits",
+    "ZeroDivisionError: division by zero",
+    "ZeroDivisionError: float division by zero",
+    "ZeroDivisionError: float floor division by zero",
+    "ZeroDivisionError: float modulo",
+    "ZeroDivisionError: 0.0 cannot be raised to a negative power",
+    "ValueError: negative number cannot be raised to a fractional power",
+    "OverflowError: (34, 'Numerical result out of range')",
+    "OverflowError: integer overflow: result does not fit in 64 bits",
+    "ValueError: negative exponent in int ** int is not supported by mgen (CPython returns a float); use a float base",
+    "ValueError: invalid literal for int() with base 10: '12a'",
+    "ValueError: invalid literal for int() with base 10: \"it's\"",
+    "ValueError: invalid literal for int() with base 10: '1__0'",
+    "OverflowError: integer overflow: result does not fit in 64 bits",
+    "ValueError: could not convert string to float: 'abc'",
+    "ValueError: could not convert string to float: '1_.5'",
+    "ValueError: could not convert string to float: ''",
+    "OverflowError: cannot convert float infinity to integer",
+    "ValueError: cannot convert float NaN to integer",
+    "OverflowError: integer overflow: result does not fit in 64 bits",
+    "IndexError: string index out of range",
+    "StopIteration",
+];
+
+fn oracle(driver_output: &str) -> String {
+    let script = std::fs::read_to_string(runtime_tests_dir().join("misc_oracle.py")).unwrap();
+    let mut child = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 is needed as the oracle");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = driver_output.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(out.status.success(), "oracle failed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn check_target(target: &mgen::target::Target) -> anyhow::Result<bool> {
+    let mut objs = mgen::sysroot::runtime_objects(target)?;
+    let dir = tempfile::tempdir()?;
+    let drv = dir.path().join("driver.o");
+    mgen::sysroot::compile_c(target, &runtime_tests_dir().join("misc_driver.c"), &drv)?;
+    objs.push(drv);
+    let exe = dir.path().join(format!("driver{}", target.exe_suffix));
+    mgen::link::link(target, &objs, &exe)?;
+    if let Err(e) = mgen::runner::command(target, &exe, &[]) {
+        eprintln!("skipping {}: {e:#}", target.name);
+        return Ok(false);
+    }
+    let out = mgen::runner::command(target, &exe, &[])?.output()?;
+    anyhow::ensure!(out.status.success(), "{}: driver failed: {}", target.name, String::from_utf8_lossy(&out.stderr));
+    let got = String::from_utf8(out.stdout)?;
+    let want = oracle(&got);
+    anyhow::ensure!(got.lines().count() > 800, "{}: driver output cut short", target.name);
+    for (i, (g, w)) in got.lines().zip(want.lines()).enumerate() {
+        anyhow::ensure!(g == w, "{} line {}:\n  got  {g}\n  want {w}", target.name, i + 1);
+    }
+    for (i, exc) in ERRORS.iter().enumerate() {
+        let out = mgen::runner::command(target, &exe, &[i.to_string()])?.output()?;
+        let err = String::from_utf8_lossy(&out.stderr);
+        let want = format!("Traceback (most recent call last):\n  File \"t.py\", line 5, in <module>\n{exc}\n");
+        anyhow::ensure!(out.status.code() == Some(1), "{} error case {i}: exit status {}", target.name, out.status);
+        anyhow::ensure!(err == want, "{} error case {i}:\n  got  {err:?}\n  want {want:?}", target.name);
+    }
+    Ok(true)
+}
+
+#[test]
+fn semantics_and_errors_match_cpython_on_every_target() {
+    let mut ran = Vec::new();
+    let mut failures = Vec::new();
+    for target in mgen::target::builtin_targets().expect("targets") {
+        match check_target(&target) {
+            Ok(true) => ran.push(target.name.clone()),
+            Ok(false) => {}
+            Err(e) => failures.push(format!("{e:#}")),
+        }
+    }
+    eprintln!("ran on: {}", ran.join(", "));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(!ran.is_empty(), "no target could run the driver");
+}
