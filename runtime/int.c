@@ -91,7 +91,7 @@ int64_t mg_int_floordiv(int64_t a, int64_t b) {
 
 int64_t mg_int_mod(int64_t a, int64_t b) {
     if (b == 0)
-        mg_raise("ZeroDivisionError", "integer division or modulo by zero");
+        mg_raise("ZeroDivisionError", "integer modulo by zero");
     if (b == -1)
         return 0;
     int64_t r = a % b;

@@ -57,7 +57,7 @@ int64_t mg_int_from_float(double v);
 /* ---- arithmetic with Python semantics --------------------------------- */
 
 int64_t mg_int_floordiv(int64_t a, int64_t b); /* ZeroDivisionError: integer division or modulo by zero */
-int64_t mg_int_mod(int64_t a, int64_t b);      /* same message; result has sign of b */
+int64_t mg_int_mod(int64_t a, int64_t b);      /* ZeroDivisionError: integer modulo by zero; result has sign of b */
 int64_t mg_int_pow(int64_t base, int64_t exp); /* exp < 0: see mg_int_pow_negative; overflow checked */
 double mg_int_truediv(int64_t a, int64_t b);   /* ZeroDivisionError: division by zero */
 double mg_float_div(double a, double b);       /* ZeroDivisionError: float division by zero */
