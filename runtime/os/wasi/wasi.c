@@ -18,7 +18,13 @@ void mg_os_write(int fd, const void *buf, size_t n) {
     while (n) {
         Ciovec v = {p, n};
         size_t w = 0;
-        if (wasi_fd_write(fd, &v, 1, &w) != 0 || w == 0)
+        uint16_t err = wasi_fd_write(fd, &v, 1, &w);
+        /* ERRNO_AGAIN: node's WASI writes to stdio with non-blocking
+         * writeSync, which fails while a pipe is full. Retry until the
+         * reader drains it, or output would be silently lost. */
+        if (err == 6)
+            continue;
+        if (err != 0 || w == 0)
             return;
         p += w;
         n -= w;
