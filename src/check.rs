@@ -19,7 +19,9 @@ type R<T> = Result<T, CompileError>;
 pub fn check(module: &ModModule, source: &str, file: &str) -> Result<Program, Vec<CompileError>> {
     let mut c = Checker {
         src: source,
-        line_starts: std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect(),
+        line_starts: std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect(),
         errors: Vec::new(),
         sigs: Vec::new(),
         func_index: HashMap::new(),
@@ -140,7 +142,9 @@ fn always_returns(stmts: &[AStmt]) -> bool {
 fn contains_break(stmts: &[AStmt]) -> bool {
     stmts.iter().any(|s| match s {
         AStmt::Break(_) => true,
-        AStmt::If(i) => contains_break(&i.body) || i.elif_else_clauses.iter().any(|c| contains_break(&c.body)),
+        AStmt::If(i) => {
+            contains_break(&i.body) || i.elif_else_clauses.iter().any(|c| contains_break(&c.body))
+        }
         // break inside a nested loop belongs to that loop
         _ => false,
     })
@@ -173,7 +177,9 @@ fn unsupported_expr(e: &AExpr) -> Option<&'static str> {
         }
         AExpr::Lambda(_) => "lambda expressions are not supported yet",
         AExpr::Named(_) => "assignment expressions (:=) are not supported yet",
-        AExpr::Await(_) | AExpr::Yield(_) | AExpr::YieldFrom(_) => "generators and async are not supported",
+        AExpr::Await(_) | AExpr::Yield(_) | AExpr::YieldFrom(_) => {
+            "generators and async are not supported"
+        }
         AExpr::FString(_) => "f-strings are not supported yet",
         AExpr::TString(_) => "template strings are not supported",
         AExpr::BytesLiteral(_) => "bytes are not supported yet",
@@ -205,11 +211,15 @@ impl<'a> Checker<'a> {
                 "float" => Ok(Ty::Float),
                 "bool" => Ok(Ty::Bool),
                 "str" => Ok(Ty::Str),
-                other => err(e, format!("unknown type '{other}'"))
-                    .map_err(|e: CompileError| e.with_help("supported types are int, float, bool, str (and None as a return type)")),
+                other => err(e, format!("unknown type '{other}'")).map_err(|e: CompileError| {
+                    e.with_help(
+                        "supported types are int, float, bool, str (and None as a return type)",
+                    )
+                }),
             },
             AExpr::NoneLiteral(_) => Ok(Ty::None),
-            AExpr::StringLiteral(s) => match ruff_python_parser::parse_expression(s.value.to_str()) {
+            AExpr::StringLiteral(s) => match ruff_python_parser::parse_expression(s.value.to_str())
+            {
                 Ok(p) => self.annotation(p.expr()).map_err(|mut ce| {
                     ce.span = span(e);
                     ce
@@ -260,7 +270,12 @@ impl<'a> Checker<'a> {
             annotated: HashMap::new(),
             loop_depth: 0,
         };
-        let body: Vec<AStmt> = m.body.iter().filter(|s| !matches!(s, AStmt::FunctionDef(_))).cloned().collect();
+        let body: Vec<AStmt> = m
+            .body
+            .iter()
+            .filter(|s| !matches!(s, AStmt::FunctionDef(_)))
+            .cloned()
+            .collect();
         let module_body = self.block(&mut scope, &body);
         let module_fn = Function {
             name: "<module>".into(),
@@ -277,7 +292,12 @@ impl<'a> Checker<'a> {
         }
         let module_id = functions.len();
         functions.push(module_fn);
-        Program { file: file.to_string(), globals: self.globals.clone(), functions, module_fn: module_id }
+        Program {
+            file: file.to_string(),
+            globals: self.globals.clone(),
+            functions,
+            module_fn: module_id,
+        }
     }
 
     fn signature(&self, f: &ast::StmtFunctionDef) -> R<Sig> {
@@ -345,12 +365,19 @@ impl<'a> Checker<'a> {
         for (n, t) in &sig.params {
             scope.local_index.insert(n.clone(), scope.locals.len());
             params.push(scope.locals.len());
-            scope.locals.push(Var { name: n.clone(), ty: *t, line });
+            scope.locals.push(Var {
+                name: n.clone(),
+                ty: *t,
+                line,
+            });
             scope.assigned.insert(n.clone());
         }
         for g in &scope.declared_global {
             if scope.local_index.contains_key(g) {
-                self.errors.push(CompileError::new(span(&f.name), format!("name '{g}' is parameter and global")));
+                self.errors.push(CompileError::new(
+                    span(&f.name),
+                    format!("name '{g}' is parameter and global"),
+                ));
             }
         }
         let ret = sig.ret;
@@ -363,19 +390,32 @@ impl<'a> Checker<'a> {
                 } else {
                     format!("{name}() is declared to return None, but this returns a value")
                 };
-                self.errors.push(CompileError::new(span(r), msg).with_help(format!("annotate it: `def {name}(...) -> int:`")));
+                self.errors.push(
+                    CompileError::new(span(r), msg)
+                        .with_help(format!("annotate it: `def {name}(...) -> int:`")),
+                );
             }
         } else if !always_returns(&f.body) {
             self.errors.push(
                 CompileError::new(
                     header_span(f.range.start().to_usize(), &f.name),
-                    format!("{name}() is declared to return {} but can reach its end without returning", ret.name()),
+                    format!(
+                        "{name}() is declared to return {} but can reach its end without returning",
+                        ret.name()
+                    ),
                 )
                 .with_help("add a return statement at the end"),
             );
         }
         let body = self.block(&mut scope, &f.body);
-        Function { name, params, ret, locals: scope.locals, body, line }
+        Function {
+            name,
+            params,
+            ret,
+            locals: scope.locals,
+            body,
+            line,
+        }
     }
 
     fn block(&mut self, sc: &mut Scope, stmts: &[AStmt]) -> Vec<Stmt> {
@@ -396,17 +436,30 @@ impl<'a> Checker<'a> {
     }
 
     /// Resolve a name being assigned to; declares it with `ty` if new.
-    fn assign_place(&mut self, sc: &mut Scope, name: &ast::ExprName, ty: Ty, value_range: impl Ranged) -> R<Place> {
+    fn assign_place(
+        &mut self,
+        sc: &mut Scope,
+        name: &ast::ExprName,
+        ty: Ty,
+        value_range: impl Ranged,
+    ) -> R<Place> {
         let n = name.id.as_str();
         let (line, _) = self.line_col(name);
         if ty == Ty::None {
-            return err(value_range, "this expression has no value (it returns None)");
+            return err(
+                value_range,
+                "this expression has no value (it returns None)",
+            );
         }
         let is_global = sc.is_module || sc.declared_global.contains(n);
         let existing = if is_global {
-            self.global_index.get(n).map(|&g| (Place::Global(g), self.globals[g].ty))
+            self.global_index
+                .get(n)
+                .map(|&g| (Place::Global(g), self.globals[g].ty))
         } else {
-            sc.local_index.get(n).map(|&l| (Place::Local(l), sc.locals[l].ty))
+            sc.local_index
+                .get(n)
+                .map(|&l| (Place::Local(l), sc.locals[l].ty))
         };
         if let Some((place, have)) = existing {
             if have != ty {
@@ -423,15 +476,26 @@ impl<'a> Checker<'a> {
         }
         if is_global {
             if !sc.is_module {
-                return err(name, format!("global '{n}' must first be assigned at module level"));
+                return err(
+                    name,
+                    format!("global '{n}' must first be assigned at module level"),
+                );
             }
             let id = self.globals.len();
-            self.globals.push(Var { name: n.to_string(), ty, line });
+            self.globals.push(Var {
+                name: n.to_string(),
+                ty,
+                line,
+            });
             self.global_index.insert(n.to_string(), id);
             Ok(Place::Global(id))
         } else {
             let id = sc.locals.len();
-            sc.locals.push(Var { name: n.to_string(), ty, line });
+            sc.locals.push(Var {
+                name: n.to_string(),
+                ty,
+                line,
+            });
             sc.local_index.insert(n.to_string(), id);
             Ok(Place::Local(id))
         }
@@ -452,12 +516,17 @@ impl<'a> Checker<'a> {
     fn stmt(&mut self, sc: &mut Scope, s: &AStmt) -> R<Option<Stmt>> {
         if let Some(msg) = unsupported_stmt(s) {
             if let AStmt::ClassDef(c) = s {
-                return Err(CompileError::new(header_span(c.range.start().to_usize(), &c.name), msg));
+                return Err(CompileError::new(
+                    header_span(c.range.start().to_usize(), &c.name),
+                    msg,
+                ));
             }
             return err(s, msg);
         }
         let kind = match s {
-            AStmt::FunctionDef(f) => return err(&f.name, "nested function definitions are not supported yet"),
+            AStmt::FunctionDef(f) => {
+                return err(&f.name, "nested function definitions are not supported yet")
+            }
             AStmt::Pass(_) => StmtKind::Pass,
             AStmt::Expr(e) => {
                 if let AExpr::StringLiteral(_) = &*e.value {
@@ -479,7 +548,10 @@ impl<'a> Checker<'a> {
                 }
                 for n in &g.names {
                     if !self.global_index.contains_key(n.id.as_str()) {
-                        return err(n, format!("global '{}' must first be assigned at module level", n.id));
+                        return err(
+                            n,
+                            format!("global '{}' must first be assigned at module level", n.id),
+                        );
                     }
                 }
                 return Ok(None);
@@ -494,7 +566,10 @@ impl<'a> Checker<'a> {
                 }
                 if let Some(have) = self.declared_type(sc, name.id.as_str()) {
                     if have != ty {
-                        return err(&*a.annotation, format!("variable '{}' already has type {}", name.id, have.name()));
+                        return err(
+                            &*a.annotation,
+                            format!("variable '{}' already has type {}", name.id, have.name()),
+                        );
                     }
                 }
                 match &a.value {
@@ -529,7 +604,11 @@ impl<'a> Checker<'a> {
                         if vals.elts.len() != t.elts.len() {
                             return err(
                                 &*a.value,
-                                format!("cannot unpack {} values into {} names", vals.elts.len(), t.elts.len()),
+                                format!(
+                                    "cannot unpack {} values into {} names",
+                                    vals.elts.len(),
+                                    t.elts.len()
+                                ),
                             );
                         }
                         let mut values = Vec::new();
@@ -547,14 +626,21 @@ impl<'a> Checker<'a> {
                         }
                         StmtKind::MultiAssign(pairs)
                     }
-                    AExpr::Subscript(_) => return err(&a.targets[0], "item assignment is not supported yet"),
-                    AExpr::Attribute(_) => return err(&a.targets[0], "attribute assignment is not supported yet"),
+                    AExpr::Subscript(_) => {
+                        return err(&a.targets[0], "item assignment is not supported yet")
+                    }
+                    AExpr::Attribute(_) => {
+                        return err(&a.targets[0], "attribute assignment is not supported yet")
+                    }
                     other => return err(other, "cannot assign to this expression"),
                 }
             }
             AStmt::AugAssign(a) => {
                 let AExpr::Name(name) = &*a.target else {
-                    return err(&*a.target, "augmented assignment is only supported on names");
+                    return err(
+                        &*a.target,
+                        "augmented assignment is only supported on names",
+                    );
                 };
                 let cur = self.load_name(sc, name)?;
                 let rhs = self.expr_value(sc, &a.value)?;
@@ -594,7 +680,10 @@ impl<'a> Checker<'a> {
                     return err(s, "async for is not supported");
                 }
                 let AExpr::Name(var) = &*f.target else {
-                    return err(&*f.target, "only a single name is supported as a for-loop target yet");
+                    return err(
+                        &*f.target,
+                        "only a single name is supported as a for-loop target yet",
+                    );
                 };
                 let (start, stop, step) = self.range_args(sc, &f.iter)?;
                 let place = self.assign_place(sc, var, Ty::Int, &*f.target)?;
@@ -602,7 +691,14 @@ impl<'a> Checker<'a> {
                 let body = self.block(sc, &f.body);
                 sc.loop_depth -= 1;
                 let orelse = self.block(sc, &f.orelse);
-                StmtKind::ForRange { var: place, start, stop, step, body, orelse }
+                StmtKind::ForRange {
+                    var: place,
+                    start,
+                    stop,
+                    step,
+                    body,
+                    orelse,
+                }
             }
             AStmt::Break(_) => {
                 if sc.loop_depth == 0 {
@@ -623,7 +719,14 @@ impl<'a> Checker<'a> {
                 match &r.value {
                     None => {
                         if sc.ret != Ty::None {
-                            return err(s, format!("{}() is declared to return {}, but this returns None", sc.fname, sc.ret.name()));
+                            return err(
+                                s,
+                                format!(
+                                    "{}() is declared to return {}, but this returns None",
+                                    sc.fname,
+                                    sc.ret.name()
+                                ),
+                            );
                         }
                         StmtKind::Return(None)
                     }
@@ -636,7 +739,12 @@ impl<'a> Checker<'a> {
                         if val.ty != sc.ret {
                             return Err(CompileError::new(
                                 span(s),
-                                format!("{}() is declared to return {}, but this returns {}", sc.fname, sc.ret.name(), val.ty.name()),
+                                format!(
+                                    "{}() is declared to return {}, but this returns {}",
+                                    sc.fname,
+                                    sc.ret.name(),
+                                    val.ty.name()
+                                ),
                             )
                             .with_help(type_fix_help(sc.ret, val.ty)));
                         }
@@ -664,7 +772,8 @@ impl<'a> Checker<'a> {
         let AExpr::Call(call) = it else {
             return err(it, "only `for x in range(...)` loops are supported yet");
         };
-        let is_range = matches!(&*call.func, AExpr::Name(n) if n.id.as_str() == "range") && !self.func_index.contains_key("range");
+        let is_range = matches!(&*call.func, AExpr::Name(n) if n.id.as_str() == "range")
+            && !self.func_index.contains_key("range");
         if !is_range {
             return err(it, "only `for x in range(...)` loops are supported yet");
         }
@@ -678,12 +787,22 @@ impl<'a> Checker<'a> {
             let v = match v.ty {
                 Ty::Int => v,
                 Ty::Bool => self.bool_to_int(v),
-                t => return err(a, format!("'{}' object cannot be interpreted as an integer", t.name())),
+                t => {
+                    return err(
+                        a,
+                        format!("'{}' object cannot be interpreted as an integer", t.name()),
+                    )
+                }
             };
             vals.push(v);
         }
         let (line, col) = self.line_col(it);
-        let lit = |v: i64| Expr { kind: ExprKind::Int(v), ty: Ty::Int, line, col };
+        let lit = |v: i64| Expr {
+            kind: ExprKind::Int(v),
+            ty: Ty::Int,
+            line,
+            col,
+        };
         Ok(match vals.len() {
             1 => {
                 let stop = vals.pop().unwrap();
@@ -726,8 +845,15 @@ impl<'a> Checker<'a> {
             match name.id.as_str() {
                 "sep" => sep = Some(v),
                 "end" => end = Some(v),
-                "file" | "flush" => return err(k, format!("print(..., {}=) is not supported yet", name.id)),
-                other => return err(k, format!("'{other}' is an invalid keyword argument for print()")),
+                "file" | "flush" => {
+                    return err(k, format!("print(..., {}=) is not supported yet", name.id))
+                }
+                other => {
+                    return err(
+                        k,
+                        format!("'{other}' is an invalid keyword argument for print()"),
+                    )
+                }
             }
         }
         Ok(self.mk_stmt(s, StmtKind::Print { args, sep, end }))
@@ -737,7 +863,12 @@ impl<'a> Checker<'a> {
 
     fn mk(&self, r: impl Ranged, kind: ExprKind, ty: Ty) -> Expr {
         let (line, col) = self.line_col(r);
-        Expr { kind, ty, line, col }
+        Expr {
+            kind,
+            ty,
+            line,
+            col,
+        }
     }
 
     /// An expression of any type, including a None-returning call.
@@ -749,7 +880,10 @@ impl<'a> Checker<'a> {
     fn expr_value(&mut self, sc: &mut Scope, e: &AExpr) -> R<Expr> {
         let v = self.expr(sc, e)?;
         if v.ty == Ty::None {
-            return err(e, "this call returns None; its result cannot be used as a value");
+            return err(
+                e,
+                "this call returns None; its result cannot be used as a value",
+            );
         }
         Ok(v)
     }
@@ -758,8 +892,11 @@ impl<'a> Checker<'a> {
     fn expr_expect(&mut self, sc: &mut Scope, e: &AExpr, want: Ty) -> R<Expr> {
         let v = self.expr_value(sc, e)?;
         if v.ty != want {
-            return Err(CompileError::new(span(e), format!("expected {}, found {}", want.name(), v.ty.name()))
-                .with_help(type_fix_help(want, v.ty)));
+            return Err(CompileError::new(
+                span(e),
+                format!("expected {}, found {}", want.name(), v.ty.name()),
+            )
+            .with_help(type_fix_help(want, v.ty)));
         }
         Ok(v)
     }
@@ -774,12 +911,22 @@ impl<'a> Checker<'a> {
             return v;
         }
         let (line, col) = (v.line, v.col);
-        Expr { kind: ExprKind::Truthy(Box::new(v)), ty: Ty::Bool, line, col }
+        Expr {
+            kind: ExprKind::Truthy(Box::new(v)),
+            ty: Ty::Bool,
+            line,
+            col,
+        }
     }
 
     fn bool_to_int(&self, v: Expr) -> Expr {
         let (line, col) = (v.line, v.col);
-        Expr { kind: ExprKind::BoolToInt(Box::new(v)), ty: Ty::Int, line, col }
+        Expr {
+            kind: ExprKind::BoolToInt(Box::new(v)),
+            ty: Ty::Int,
+            line,
+            col,
+        }
     }
 
     fn to_float(&self, v: Expr) -> Expr {
@@ -787,7 +934,12 @@ impl<'a> Checker<'a> {
             return v;
         }
         let (line, col) = (v.line, v.col);
-        Expr { kind: ExprKind::ToFloat(Box::new(v)), ty: Ty::Float, line, col }
+        Expr {
+            kind: ExprKind::ToFloat(Box::new(v)),
+            ty: Ty::Float,
+            line,
+            col,
+        }
     }
 
     fn to_str(&self, v: Expr) -> Expr {
@@ -795,12 +947,21 @@ impl<'a> Checker<'a> {
             return v;
         }
         let (line, col) = (v.line, v.col);
-        Expr { kind: ExprKind::Builtin(Builtin::Str, vec![v]), ty: Ty::Str, line, col }
+        Expr {
+            kind: ExprKind::Builtin(Builtin::Str, vec![v]),
+            ty: Ty::Str,
+            line,
+            col,
+        }
     }
 
     fn load_name(&mut self, sc: &mut Scope, n: &ast::ExprName) -> R<Expr> {
         let name = n.id.as_str();
-        let global_lookup = |c: &Self| c.global_index.get(name).map(|&g| (Place::Global(g), c.globals[g].ty));
+        let global_lookup = |c: &Self| {
+            c.global_index
+                .get(name)
+                .map(|&g| (Place::Global(g), c.globals[g].ty))
+        };
         let found = if sc.is_module || sc.declared_global.contains(name) {
             global_lookup(self)
         } else if sc.assigned.contains(name) {
@@ -811,7 +972,9 @@ impl<'a> Checker<'a> {
                         span(n),
                         format!("local variable '{name}' is used before its type is known"),
                     )
-                    .with_help(format!("declare it before this use, e.g. `{name}: int = 0`")))
+                    .with_help(format!(
+                        "declare it before this use, e.g. `{name}: int = 0`"
+                    )))
                 }
             }
         } else {
@@ -824,7 +987,10 @@ impl<'a> Checker<'a> {
                     return Ok(self.mk(n, ExprKind::Str("__main__".into()), Ty::Str));
                 }
                 if self.func_index.contains_key(name) {
-                    return err(n, format!("function '{name}' cannot be used as a value yet"));
+                    return err(
+                        n,
+                        format!("function '{name}' cannot be used as a value yet"),
+                    );
                 }
                 err(n, format!("name '{name}' is not defined"))
             }
@@ -839,13 +1005,20 @@ impl<'a> Checker<'a> {
             AExpr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => match i.as_i64() {
                     Some(v) => self.mk(e, ExprKind::Int(v), Ty::Int),
-                    None => return err(e, "integer literal does not fit in 64 bits (mgen ints are 64-bit)"),
+                    None => {
+                        return err(
+                            e,
+                            "integer literal does not fit in 64 bits (mgen ints are 64-bit)",
+                        )
+                    }
                 },
                 ast::Number::Float(f) => self.mk(e, ExprKind::Float(*f), Ty::Float),
                 ast::Number::Complex { .. } => return err(e, "complex numbers are not supported"),
             },
             AExpr::BooleanLiteral(b) => self.mk(e, ExprKind::Bool(b.value), Ty::Bool),
-            AExpr::StringLiteral(s) => self.mk(e, ExprKind::Str(s.value.to_str().to_string()), Ty::Str),
+            AExpr::StringLiteral(s) => {
+                self.mk(e, ExprKind::Str(s.value.to_str().to_string()), Ty::Str)
+            }
             AExpr::Name(n) => self.load_name(sc, n)?,
             AExpr::BinOp(b) => {
                 let l = self.expr_value(sc, &b.left)?;
@@ -863,7 +1036,9 @@ impl<'a> Checker<'a> {
                     ast::UnaryOp::UAdd => match v.ty {
                         Ty::Int | Ty::Float => v,
                         Ty::Bool => self.bool_to_int(v),
-                        t => return err(e, format!("bad operand type for unary +: '{}'", t.name())),
+                        t => {
+                            return err(e, format!("bad operand type for unary +: '{}'", t.name()))
+                        }
                     },
                     ast::UnaryOp::USub => match v.ty {
                         Ty::Int | Ty::Float => {
@@ -874,7 +1049,9 @@ impl<'a> Checker<'a> {
                             let v = self.bool_to_int(v);
                             self.mk(e, ExprKind::Unary(UnOp::Neg, Box::new(v)), Ty::Int)
                         }
-                        t => return err(e, format!("bad operand type for unary -: '{}'", t.name())),
+                        t => {
+                            return err(e, format!("bad operand type for unary -: '{}'", t.name()))
+                        }
                     },
                     ast::UnaryOp::Invert => match v.ty {
                         Ty::Int => self.mk(e, ExprKind::Unary(UnOp::Invert, Box::new(v)), Ty::Int),
@@ -882,7 +1059,9 @@ impl<'a> Checker<'a> {
                             let v = self.bool_to_int(v);
                             self.mk(e, ExprKind::Unary(UnOp::Invert, Box::new(v)), Ty::Int)
                         }
-                        t => return err(e, format!("bad operand type for unary ~: '{}'", t.name())),
+                        t => {
+                            return err(e, format!("bad operand type for unary ~: '{}'", t.name()))
+                        }
                     },
                 }
             }
@@ -900,9 +1079,15 @@ impl<'a> Checker<'a> {
                     let other = vals.iter().find(|v| v.ty != ty).unwrap().ty;
                     return err(
                         e,
-                        format!("operands of '{opname}' must have the same type, found {} and {}", ty.name(), other.name()),
+                        format!(
+                            "operands of '{opname}' must have the same type, found {} and {}",
+                            ty.name(),
+                            other.name()
+                        ),
                     )
-                    .map_err(|ce: CompileError| ce.with_help("convert one side, e.g. with bool(...)"));
+                    .map_err(|ce: CompileError| {
+                        ce.with_help("convert one side, e.g. with bool(...)")
+                    });
                 }
                 let mut it = vals.into_iter().rev();
                 let mut acc = it.next().unwrap();
@@ -912,7 +1097,12 @@ impl<'a> Checker<'a> {
                         ast::BoolOp::And => ExprKind::And(Box::new(v), Box::new(acc)),
                         ast::BoolOp::Or => ExprKind::Or(Box::new(v), Box::new(acc)),
                     };
-                    acc = Expr { kind, ty, line, col };
+                    acc = Expr {
+                        kind,
+                        ty,
+                        line,
+                        col,
+                    };
                 }
                 acc
             }
@@ -932,14 +1122,22 @@ impl<'a> Checker<'a> {
                         ast::CmpOp::Is | ast::CmpOp::IsNot => {
                             return err(e, "'is' comparisons are not supported yet; use ==")
                         }
-                        ast::CmpOp::In | ast::CmpOp::NotIn => return err(e, "'in' is not supported yet"),
+                        ast::CmpOp::In | ast::CmpOp::NotIn => {
+                            return err(e, "'in' is not supported yet")
+                        }
                     };
                     let numeric = |t: Ty| matches!(t, Ty::Int | Ty::Float | Ty::Bool);
-                    let ok = (numeric(prev_ty) && numeric(r.ty)) || (prev_ty == Ty::Str && r.ty == Ty::Str);
+                    let ok = (numeric(prev_ty) && numeric(r.ty))
+                        || (prev_ty == Ty::Str && r.ty == Ty::Str);
                     if !ok {
                         return err(
                             e,
-                            format!("cannot compare {} and {} with '{}'", prev_ty.name(), r.ty.name(), op.as_str()),
+                            format!(
+                                "cannot compare {} and {} with '{}'",
+                                prev_ty.name(),
+                                r.ty.name(),
+                                op.as_str()
+                            ),
                         );
                     }
                     prev_ty = r.ty;
@@ -954,16 +1152,27 @@ impl<'a> Checker<'a> {
                 if a.ty != b.ty {
                     return err(
                         e,
-                        format!("branches of a conditional expression have different types: {} and {}", a.ty.name(), b.ty.name()),
+                        format!(
+                            "branches of a conditional expression have different types: {} and {}",
+                            a.ty.name(),
+                            b.ty.name()
+                        ),
                     );
                 }
                 let ty = a.ty;
-                self.mk(e, ExprKind::IfExp(Box::new(test), Box::new(a), Box::new(b)), ty)
+                self.mk(
+                    e,
+                    ExprKind::IfExp(Box::new(test), Box::new(a), Box::new(b)),
+                    ty,
+                )
             }
             AExpr::Subscript(s) => {
                 let v = self.expr_value(sc, &s.value)?;
                 if v.ty != Ty::Str {
-                    return err(&*s.value, format!("'{}' object is not subscriptable", v.ty.name()));
+                    return err(
+                        &*s.value,
+                        format!("'{}' object is not subscriptable", v.ty.name()),
+                    );
                 }
                 if let AExpr::Slice(_) = &*s.slice {
                     return err(&*s.slice, "string slicing is not supported yet");
@@ -972,7 +1181,12 @@ impl<'a> Checker<'a> {
                 let i = match i.ty {
                     Ty::Int => i,
                     Ty::Bool => self.bool_to_int(i),
-                    t => return err(&*s.slice, format!("string indices must be integers, not '{}'", t.name())),
+                    t => {
+                        return err(
+                            &*s.slice,
+                            format!("string indices must be integers, not '{}'", t.name()),
+                        )
+                    }
                 };
                 self.mk(e, ExprKind::Builtin(Builtin::StrIndex, vec![v, i]), Ty::Str)
             }
@@ -981,13 +1195,33 @@ impl<'a> Checker<'a> {
         })
     }
 
-    fn binary(&mut self, op: ast::Operator, l: Expr, r: Expr, at: impl Ranged + Copy, line: u32, col: u32) -> R<Expr> {
+    fn binary(
+        &mut self,
+        op: ast::Operator,
+        l: Expr,
+        r: Expr,
+        at: impl Ranged + Copy,
+        line: u32,
+        col: u32,
+    ) -> R<Expr> {
         use Ty::*;
         let opstr = op.as_str();
         let bad = || -> R<Expr> {
-            err(at, format!("unsupported operand types for {opstr}: '{}' and '{}'", l.ty.name(), r.ty.name()))
+            err(
+                at,
+                format!(
+                    "unsupported operand types for {opstr}: '{}' and '{}'",
+                    l.ty.name(),
+                    r.ty.name()
+                ),
+            )
         };
-        let mk = |kind, ty| Expr { kind, ty, line, col };
+        let mk = |kind, ty| Expr {
+            kind,
+            ty,
+            line,
+            col,
+        };
         let bop = match op {
             ast::Operator::Add => BinOp::Add,
             ast::Operator::Sub => BinOp::Sub,
@@ -1006,20 +1240,32 @@ impl<'a> Checker<'a> {
         // Strings.
         if l.ty == Str || r.ty == Str {
             return match (bop, l.ty, r.ty) {
-                (BinOp::Add, Str, Str) => Ok(mk(ExprKind::Binary(BinOp::Add, Box::new(l), Box::new(r)), Str)),
+                (BinOp::Add, Str, Str) => Ok(mk(
+                    ExprKind::Binary(BinOp::Add, Box::new(l), Box::new(r)),
+                    Str,
+                )),
                 (BinOp::Mul, Str, Int | Bool) => {
                     let r = if r.ty == Bool { self.bool_to_int(r) } else { r };
-                    Ok(mk(ExprKind::Binary(BinOp::Mul, Box::new(l), Box::new(r)), Str))
+                    Ok(mk(
+                        ExprKind::Binary(BinOp::Mul, Box::new(l), Box::new(r)),
+                        Str,
+                    ))
                 }
                 (BinOp::Mul, Int | Bool, Str) => {
                     let l = if l.ty == Bool { self.bool_to_int(l) } else { l };
-                    Ok(mk(ExprKind::Binary(BinOp::Mul, Box::new(r), Box::new(l)), Str))
+                    Ok(mk(
+                        ExprKind::Binary(BinOp::Mul, Box::new(r), Box::new(l)),
+                        Str,
+                    ))
                 }
                 _ => bad(),
             };
         }
         // bool & | ^ bool stays bool.
-        if l.ty == Bool && r.ty == Bool && matches!(bop, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
+        if l.ty == Bool
+            && r.ty == Bool
+            && matches!(bop, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor)
+        {
             return Ok(mk(ExprKind::Binary(bop, Box::new(l), Box::new(r)), Bool));
         }
         let l = if l.ty == Bool { self.bool_to_int(l) } else { l };
@@ -1041,14 +1287,31 @@ impl<'a> Checker<'a> {
                 Ok(mk(ExprKind::Binary(bop, Box::new(l), Box::new(r)), ty))
             }
             (Int | Float, Int | Float) => {
-                if matches!(bop, BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
-                    return err(at, format!("unsupported operand types for {opstr}: '{}' and '{}'", l.ty.name(), r.ty.name()));
+                if matches!(
+                    bop,
+                    BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor
+                ) {
+                    return err(
+                        at,
+                        format!(
+                            "unsupported operand types for {opstr}: '{}' and '{}'",
+                            l.ty.name(),
+                            r.ty.name()
+                        ),
+                    );
                 }
                 let l = self.to_float(l);
                 let r = self.to_float(r);
                 Ok(mk(ExprKind::Binary(bop, Box::new(l), Box::new(r)), Float))
             }
-            _ => err(at, format!("unsupported operand types for {opstr}: '{}' and '{}'", l.ty.name(), r.ty.name())),
+            _ => err(
+                at,
+                format!(
+                    "unsupported operand types for {opstr}: '{}' and '{}'",
+                    l.ty.name(),
+                    r.ty.name()
+                ),
+            ),
         }
     }
 
@@ -1075,7 +1338,11 @@ impl<'a> Checker<'a> {
                 let s = |n: usize| if n == 1 { "" } else { "s" };
                 return err(
                     e,
-                    format!("{name}() takes {nparams} argument{} but {nargs} {} given", s(nparams), if nargs == 1 { "was" } else { "were" }),
+                    format!(
+                        "{name}() takes {nparams} argument{} but {nargs} {} given",
+                        s(nparams),
+                        if nargs == 1 { "was" } else { "were" }
+                    ),
                 );
             }
             let mut args = Vec::new();
@@ -1085,7 +1352,12 @@ impl<'a> Checker<'a> {
                 if v.ty != want {
                     return Err(CompileError::new(
                         span(a),
-                        format!("argument {} of {name}() has type {}, expected {}", i + 1, v.ty.name(), want.name()),
+                        format!(
+                            "argument {} of {name}() has type {}, expected {}",
+                            i + 1,
+                            v.ty.name(),
+                            want.name()
+                        ),
                     )
                     .with_help(type_fix_help(want, v.ty)));
                 }
@@ -1109,7 +1381,10 @@ impl<'a> Checker<'a> {
             if n == 1 {
                 Ok(())
             } else {
-                err(e, format!("{what}() takes exactly one argument ({n} given)"))
+                err(
+                    e,
+                    format!("{what}() takes exactly one argument ({n} given)"),
+                )
             }
         };
         match name {
@@ -1131,7 +1406,11 @@ impl<'a> Checker<'a> {
                 Ok(match v.ty {
                     Ty::Int => v,
                     Ty::Bool => self.bool_to_int(v),
-                    Ty::Float => self.mk(e, ExprKind::Builtin(Builtin::IntFromFloat, vec![v]), Ty::Int),
+                    Ty::Float => self.mk(
+                        e,
+                        ExprKind::Builtin(Builtin::IntFromFloat, vec![v]),
+                        Ty::Int,
+                    ),
                     Ty::Str => self.mk(e, ExprKind::Builtin(Builtin::IntFromStr, vec![v]), Ty::Int),
                     Ty::None => unreachable!(),
                 })
@@ -1145,7 +1424,11 @@ impl<'a> Checker<'a> {
                 Ok(match v.ty {
                     Ty::Float => v,
                     Ty::Int | Ty::Bool => self.to_float(v),
-                    Ty::Str => self.mk(e, ExprKind::Builtin(Builtin::FloatFromStr, vec![v]), Ty::Float),
+                    Ty::Str => self.mk(
+                        e,
+                        ExprKind::Builtin(Builtin::FloatFromStr, vec![v]),
+                        Ty::Float,
+                    ),
                     Ty::None => unreachable!(),
                 })
             }
@@ -1185,17 +1468,28 @@ impl<'a> Checker<'a> {
                 if let Some(o) = args.iter().find(|a| a.ty != ty) {
                     return err(
                         e,
-                        format!("arguments of {name}() must have the same type, found {} and {}", ty.name(), o.ty.name()),
+                        format!(
+                            "arguments of {name}() must have the same type, found {} and {}",
+                            ty.name(),
+                            o.ty.name()
+                        ),
                     );
                 }
-                let b = if name == "min" { Builtin::Min } else { Builtin::Max };
+                let b = if name == "min" {
+                    Builtin::Min
+                } else {
+                    Builtin::Max
+                };
                 Ok(self.mk(e, ExprKind::Builtin(b, args), ty))
             }
             "range" => err(e, "range() is only supported as the iterable of a for loop"),
-            "input" | "open" | "exit" | "quit" | "round" | "ord" | "chr" | "repr" | "list" | "dict" | "set"
-            | "tuple" | "sum" | "sorted" | "enumerate" | "zip" | "isinstance" | "type" | "hash" | "id" | "divmod"
-            | "pow" | "hex" | "oct" | "bin" | "format" | "any" | "all" | "iter" | "next" | "reversed" | "map"
-            | "filter" => err(&*call.func, format!("builtin {name}() is not supported yet")),
+            "input" | "open" | "exit" | "quit" | "round" | "ord" | "chr" | "repr" | "list"
+            | "dict" | "set" | "tuple" | "sum" | "sorted" | "enumerate" | "zip" | "isinstance"
+            | "type" | "hash" | "id" | "divmod" | "pow" | "hex" | "oct" | "bin" | "format"
+            | "any" | "all" | "iter" | "next" | "reversed" | "map" | "filter" => err(
+                &*call.func,
+                format!("builtin {name}() is not supported yet"),
+            ),
             _ => err(&*call.func, format!("name '{name}' is not defined")),
         }
     }
@@ -1205,8 +1499,11 @@ fn find_value_return(stmts: &[AStmt]) -> Option<&AStmt> {
     for s in stmts {
         let found = match s {
             AStmt::Return(r) if r.value.is_some() => Some(s),
-            AStmt::If(i) => find_value_return(&i.body)
-                .or_else(|| i.elif_else_clauses.iter().find_map(|c| find_value_return(&c.body))),
+            AStmt::If(i) => find_value_return(&i.body).or_else(|| {
+                i.elif_else_clauses
+                    .iter()
+                    .find_map(|c| find_value_return(&c.body))
+            }),
             AStmt::While(w) => find_value_return(&w.body).or_else(|| find_value_return(&w.orelse)),
             AStmt::For(f) => find_value_return(&f.body).or_else(|| find_value_return(&f.orelse)),
             _ => None,

@@ -6,7 +6,11 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "mgen", version, about = "Cross-compiling compiler for statically typed Python")]
+#[command(
+    name = "mgen",
+    version,
+    about = "Cross-compiling compiler for statically typed Python"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Command,
@@ -70,7 +74,11 @@ fn parse_emit(s: &str) -> Result<Emit, String> {
         "obj" => Emit::Obj,
         "llvm-ir" => Emit::LlvmIr,
         "asm" => Emit::Asm,
-        _ => return Err(format!("unknown output kind `{s}`; use exe, obj, llvm-ir or asm")),
+        _ => {
+            return Err(format!(
+                "unknown output kind `{s}`; use exe, obj, llvm-ir or asm"
+            ))
+        }
     })
 }
 
@@ -104,16 +112,32 @@ fn dispatch(cmd: Command) -> anyhow::Result<i32> {
         Command::Build { b, output, emit } => {
             let t = load_target(&b.target)?;
             let output = output.unwrap_or_else(|| driver::default_output(&t, &b.file, &emit));
-            let opts = BuildOptions { input: b.file, opt: b.opt, debug: b.debug, output, emit };
+            let opts = BuildOptions {
+                input: b.file,
+                opt: b.opt,
+                debug: b.debug,
+                output,
+                emit,
+            };
             driver::build(&t, &opts)?;
             Ok(0)
         }
         Command::Run { b, args } => {
             let t = load_target(&b.target)?;
             let dir = tempfile::Builder::new().prefix("mgen-run").tempdir()?;
-            let stem = b.file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = b
+                .file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let output = dir.path().join(format!("{stem}{}", t.exe_suffix));
-            let opts = BuildOptions { input: b.file, opt: b.opt, debug: b.debug, output, emit: vec![Emit::Exe] };
+            let opts = BuildOptions {
+                input: b.file,
+                opt: b.opt,
+                debug: b.debug,
+                output,
+                emit: vec![Emit::Exe],
+            };
             let exe = driver::build(&t, &opts)?;
             crate::runner::run_inherit(&t, &exe, &args)
         }

@@ -17,7 +17,11 @@ pub struct CompileError {
 
 impl CompileError {
     pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
-        CompileError { span, message: message.into(), help: None }
+        CompileError {
+            span,
+            message: message.into(),
+            help: None,
+        }
     }
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
@@ -77,7 +81,6 @@ impl CompileErrors {
         (line, col)
     }
 }
-
 
 impl std::fmt::Display for CompileErrors {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

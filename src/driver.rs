@@ -70,7 +70,13 @@ impl Emit {
     pub fn extension(self, target: &Target) -> String {
         match self {
             Emit::Exe => target.exe_suffix.clone(),
-            Emit::Obj => if target.object_format == crate::target::ObjectFormat::Coff { ".obj".into() } else { ".o".into() },
+            Emit::Obj => {
+                if target.object_format == crate::target::ObjectFormat::Coff {
+                    ".obj".into()
+                } else {
+                    ".o".into()
+                }
+            }
             Emit::LlvmIr => ".ll".into(),
             Emit::Asm => ".s".into(),
         }
@@ -80,7 +86,10 @@ impl Emit {
 /// Default output path for `input` when no `-o` is given: in the current
 /// directory, named after the input's stem.
 pub fn default_output(target: &Target, input: &Path, emit: &[Emit]) -> PathBuf {
-    let stem = input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let stem = input
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
     let ext = match emit {
         [only] => only.extension(target),
         _ if emit.contains(&Emit::Exe) => target.exe_suffix.clone(),
@@ -101,7 +110,10 @@ fn output_path(target: &Target, opts: &BuildOptions, kind: Emit) -> PathBuf {
     if !suffix.is_empty() && base.extension().map(|e| e == suffix).unwrap_or(false) {
         base.set_extension("");
     }
-    let name = base.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = base
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     base.with_file_name(format!("{name}{}", kind.extension(target)))
 }
 
@@ -116,7 +128,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let mut tmp = tempfile::NamedTempFile::new_in(&dir)
         .with_context(|| format!("cannot write in directory {}", dir.display()))?;
     tmp.write_all(bytes)?;
-    tmp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
 
@@ -129,7 +142,11 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
     let file_name = input.display().to_string();
     let fail = |mut errors: Vec<crate::diag::CompileError>| {
         errors.sort_by_key(|e| e.span.start);
-        CompileErrors { file_name: file_name.clone(), source: source.clone(), errors }
+        CompileErrors {
+            file_name: file_name.clone(),
+            source: source.clone(),
+            errors,
+        }
     };
 
     // parse -> check
@@ -139,18 +156,31 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
     // lower -> optimize -> emit
     let tm = emit::target_machine(target, opts.opt)?;
     let ctx = Context::create();
-    let source_name = input.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let source_name = input
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let source_dir = match input.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
         _ => ".".into(),
     };
-    let lopts = lower::LowerOptions { target, debug: opts.debug, source_dir, source_name };
+    let lopts = lower::LowerOptions {
+        target,
+        debug: opts.debug,
+        source_dir,
+        source_name,
+        optimized: opts.opt != OptLevel::O0,
+    };
     let module = lower::lower(&ctx, &program, &lopts)?;
     module.set_triple(&tm.get_triple());
     module.set_data_layout(&tm.get_target_data().get_data_layout());
     if !target.abi.is_empty() {
         let abi = ctx.metadata_string(&target.abi);
-        module.add_metadata_flag("target-abi", inkwell::module::FlagBehavior::Error, ctx.metadata_node(&[abi.into()]));
+        module.add_metadata_flag(
+            "target-abi",
+            inkwell::module::FlagBehavior::Error,
+            ctx.metadata_node(&[abi.into()]),
+        );
     }
     if opts.emit.contains(&Emit::LlvmIr) {
         let p = output_path(target, opts, Emit::LlvmIr);
@@ -159,7 +189,11 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
     optimize::optimize(&module, &tm, opts.opt)?;
     if opts.emit.contains(&Emit::LlvmIr) {
         let p = output_path(target, opts, Emit::LlvmIr);
-        let name = p.file_name().unwrap().to_string_lossy().replace(".ll", ".opt.ll");
+        let name = p
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .replace(".ll", ".opt.ll");
         write_atomic(&p.with_file_name(name), module.print_to_string().to_bytes())?;
     }
     if opts.emit.contains(&Emit::Asm) {
@@ -176,7 +210,10 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
     }
     if opts.emit.contains(&Emit::Exe) {
         let tmp = tempfile::Builder::new().prefix("mgen-build").tempdir()?;
-        let obj_path = tmp.path().join(format!("{}.o", input.file_stem().unwrap_or_default().to_string_lossy()));
+        let obj_path = tmp.path().join(format!(
+            "{}.o",
+            input.file_stem().unwrap_or_default().to_string_lossy()
+        ));
         std::fs::write(&obj_path, obj.as_slice())?;
         let mut objects = vec![obj_path];
         objects.extend(sysroot::runtime_objects(target)?);

@@ -8,8 +8,8 @@ use crate::driver::OptLevel;
 use crate::target::{CodeModel as TCode, RelocModel as TReloc, Target};
 use anyhow::{bail, Context as _};
 use inkwell::targets::{
-    CodeModel, FileType, InitializationConfig, RelocMode, Target as LlvmTarget, TargetMachine, TargetMachineOptions,
-    TargetTriple,
+    CodeModel, FileType, InitializationConfig, RelocMode, Target as LlvmTarget, TargetMachine,
+    TargetMachineOptions, TargetTriple,
 };
 use inkwell::OptimizationLevel;
 use std::path::Path;
@@ -66,9 +66,15 @@ pub fn target_machine(t: &Target, level: OptLevel) -> anyhow::Result<TargetMachi
     if !t.abi.is_empty() {
         o = o.set_abi(&t.abi);
     }
-    let tm = lt.create_target_machine_from_options(&triple, o).with_context(|| {
-        format!("{}: LLVM could not create a target machine for `{}` (check `cpu` and `features`)", t.path.display(), t.triple)
-    })?;
+    let tm = lt
+        .create_target_machine_from_options(&triple, o)
+        .with_context(|| {
+            format!(
+                "{}: LLVM could not create a target machine for `{}` (check `cpu` and `features`)",
+                t.path.display(),
+                t.triple
+            )
+        })?;
     let dl = tm.get_target_data().get_data_layout();
     let dl = dl.as_str().to_string_lossy().into_owned();
     if dl != t.data_layout {
@@ -87,7 +93,12 @@ pub fn target_machine(t: &Target, level: OptLevel) -> anyhow::Result<TargetMachi
 }
 
 /// Write an object file or assembly for `module`.
-pub fn write(tm: &TargetMachine, module: &inkwell::module::Module, kind: FileType, path: &Path) -> anyhow::Result<()> {
+pub fn write(
+    tm: &TargetMachine,
+    module: &inkwell::module::Module,
+    kind: FileType,
+    path: &Path,
+) -> anyhow::Result<()> {
     tm.write_to_file(module, kind, path)
         .map_err(|e| anyhow::anyhow!("LLVM could not write {}: {}", path.display(), e.to_string()))
 }

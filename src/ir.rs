@@ -79,13 +79,28 @@ pub enum StmtKind {
     MultiAssign(Vec<(Place, Expr)>),
     Expr(Expr),
     If(Expr, Vec<Stmt>, Vec<Stmt>),
-    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    ForRange { var: Place, start: Expr, stop: Expr, step: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    While {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    ForRange {
+        var: Place,
+        start: Expr,
+        stop: Expr,
+        step: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     Break,
     Continue,
     Return(Option<Expr>),
     Assert(Expr, Option<Expr>),
-    Print { args: Vec<Expr>, sep: Option<Expr>, end: Option<Expr> },
+    Print {
+        args: Vec<Expr>,
+        sep: Option<Expr>,
+        end: Option<Expr>,
+    },
     Pass,
 }
 

@@ -10,7 +10,11 @@ use std::process::Command;
 pub fn link(target: &Target, objects: &[PathBuf], out: &Path) -> anyhow::Result<()> {
     let spec = &target.linker;
     let program = which::which(&spec.program).map_err(|_| {
-        anyhow!("linker `{}` not found: install it with {}", spec.program, spec.install_hint)
+        anyhow!(
+            "linker `{}` not found: install it with {}",
+            spec.program,
+            spec.install_hint
+        )
     })?;
     let dir = match out.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,

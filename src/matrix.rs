@@ -43,7 +43,8 @@ fn parse_opt_level(s: &str) -> anyhow::Result<OptLevel> {
     let t = s.trim();
     let t = t.strip_prefix('-').unwrap_or(t);
     let t = t.strip_prefix('O').unwrap_or(t);
-    OptLevel::parse(t).ok_or_else(|| anyhow!("unknown optimization level `{s}`; use e.g. 0,2 or O0,O2"))
+    OptLevel::parse(t)
+        .ok_or_else(|| anyhow!("unknown optimization level `{s}`; use e.g. 0,2 or O0,O2"))
 }
 
 /// `K/N` with 1 <= K <= N.
@@ -72,7 +73,11 @@ fn find_programs(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     let defaults;
     let paths = if paths.is_empty() {
         let local = PathBuf::from("qemu-tests");
-        defaults = [if local.is_dir() { local } else { crate::home::home().join("qemu-tests") }];
+        defaults = [if local.is_dir() {
+            local
+        } else {
+            crate::home::home().join("qemu-tests")
+        }];
         &defaults[..]
     } else {
         paths
@@ -123,15 +128,24 @@ fn stdout_diff(got: &str, want: &str) -> String {
     for i in 0..g.len().max(w.len()) {
         let (gl, wl) = (g.get(i), w.get(i));
         if gl != wl {
-            let show = |l: Option<&&str>| l.map_or("<end of output>".to_string(), |l| format!("{l:?}"));
-            return format!("stdout differs at line {}: expected {}, got {}", i + 1, show(wl), show(gl));
+            let show =
+                |l: Option<&&str>| l.map_or("<end of output>".to_string(), |l| format!("{l:?}"));
+            return format!(
+                "stdout differs at line {}: expected {}, got {}",
+                i + 1,
+                show(wl),
+                show(gl)
+            );
         }
     }
     "stdout differs".into()
 }
 
 /// Run `cmd` with a timeout, capturing stdout and stderr.
-fn run_captured(mut cmd: std::process::Command, timeout: Duration) -> anyhow::Result<Option<(i32, String, String)>> {
+fn run_captured(
+    mut cmd: std::process::Command,
+    timeout: Duration,
+) -> anyhow::Result<Option<(i32, String, String)>> {
     let mut child = cmd
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -155,7 +169,10 @@ fn run_captured(mut cmd: std::process::Command, timeout: Duration) -> anyhow::Re
             return Ok(None);
         }
     };
-    let (out, err) = (out.join().unwrap_or_default(), err.join().unwrap_or_default());
+    let (out, err) = (
+        out.join().unwrap_or_default(),
+        err.join().unwrap_or_default(),
+    );
     let code = status.code().unwrap_or_else(|| {
         #[cfg(unix)]
         {
@@ -169,7 +186,14 @@ fn run_captured(mut cmd: std::process::Command, timeout: Duration) -> anyhow::Re
     Ok(Some((code, out, err)))
 }
 
-fn run_job(target: &Target, program: &Path, name: &str, opt: OptLevel, work: &Path, timeout: Duration) -> Vec<String> {
+fn run_job(
+    target: &Target,
+    program: &Path,
+    name: &str,
+    opt: OptLevel,
+    work: &Path,
+    timeout: Duration,
+) -> Vec<String> {
     let expected_out = program.with_extension("out");
     let Ok(want_out) = std::fs::read_to_string(&expected_out) else {
         return vec!["no expected output; run ci/check-expected --update".into()];
@@ -177,19 +201,38 @@ fn run_job(target: &Target, program: &Path, name: &str, opt: OptLevel, work: &Pa
     let want_err = std::fs::read_to_string(program.with_extension("err")).ok();
     let want_code = if want_err.is_some() { 1 } else { 0 };
 
-    let output = work
-        .join(&target.name)
-        .join(opt.name())
-        .join(format!("{}{}", name.replace('/', "_"), target.exe_suffix));
+    let output = work.join(&target.name).join(opt.name()).join(format!(
+        "{}{}",
+        name.replace('/', "_"),
+        target.exe_suffix
+    ));
     if let Some(dir) = output.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let opts = BuildOptions { input: program.to_path_buf(), opt, debug: false, output, emit: vec![Emit::Exe] };
-    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::driver::build(target, &opts)));
+    let opts = BuildOptions {
+        input: program.to_path_buf(),
+        opt,
+        debug: false,
+        output,
+        emit: vec![Emit::Exe],
+    };
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::driver::build(target, &opts)
+    }));
     let exe = match built {
         Ok(Ok(exe)) => exe,
-        Ok(Err(e)) => return vec![format!("build error: {}", first_lines(&format!("{e:#}"), 6))],
-        Err(p) => return vec![format!("compiler panicked: {}", first_lines(&panic_message(&*p), 6))],
+        Ok(Err(e)) => {
+            return vec![format!(
+                "build error: {}",
+                first_lines(&format!("{e:#}"), 6)
+            )]
+        }
+        Err(p) => {
+            return vec![format!(
+                "compiler panicked: {}",
+                first_lines(&panic_message(&*p), 6)
+            )]
+        }
     };
     let cmd = match crate::runner::command(target, &exe, &[]) {
         Ok(c) => c,
@@ -203,7 +246,9 @@ fn run_job(target: &Target, program: &Path, name: &str, opt: OptLevel, work: &Pa
     let mut reasons = Vec::new();
     if code != want_code {
         let tail = err.trim_end().lines().last().unwrap_or("");
-        reasons.push(format!("exit code {code}, expected {want_code} (last stderr line: {tail:?})"));
+        reasons.push(format!(
+            "exit code {code}, expected {want_code} (last stderr line: {tail:?})"
+        ));
     }
     if out != want_out {
         reasons.push(stdout_diff(&out, &want_out));
@@ -220,7 +265,12 @@ fn run_job(target: &Target, program: &Path, name: &str, opt: OptLevel, work: &Pa
 
 /// Programs are named by file stem, or by path where stems collide.
 fn display_names(programs: &[PathBuf]) -> Vec<String> {
-    let stem = |p: &PathBuf| p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    let stem = |p: &PathBuf| {
+        p.file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
+    };
     let stems: Vec<String> = programs.iter().map(stem).collect();
     programs
         .iter()
@@ -239,12 +289,18 @@ pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
     let targets: Vec<Target> = if args.targets.is_empty() {
         crate::target::builtin_targets()?
     } else {
-        args.targets.iter().map(|t| crate::target::resolve(t)).collect::<anyhow::Result<_>>()?
+        args.targets
+            .iter()
+            .map(|t| crate::target::resolve(t))
+            .collect::<anyhow::Result<_>>()?
     };
     let opt_levels: Vec<OptLevel> = if args.opt_levels.is_empty() {
         vec![OptLevel::O0, OptLevel::O2]
     } else {
-        args.opt_levels.iter().map(|s| parse_opt_level(s)).collect::<anyhow::Result<_>>()?
+        args.opt_levels
+            .iter()
+            .map(|s| parse_opt_level(s))
+            .collect::<anyhow::Result<_>>()?
     };
     let shard = args.shard.as_deref().map(parse_shard).transpose()?;
     let programs = find_programs(&args.paths)?;
@@ -261,12 +317,21 @@ pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
     for program in 0..programs.len() {
         for target in 0..targets.len() {
             for &opt in &opt_levels {
-                jobs.push(Job { program, target, opt });
+                jobs.push(Job {
+                    program,
+                    target,
+                    opt,
+                });
             }
         }
     }
     let jobs: Vec<Job> = match shard {
-        Some((k, n)) => jobs.into_iter().enumerate().filter(|(i, _)| i % n == k - 1).map(|(_, j)| j).collect(),
+        Some((k, n)) => jobs
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % n == k - 1)
+            .map(|(_, j)| j)
+            .collect(),
         None => jobs,
     };
 
@@ -290,7 +355,14 @@ pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Outcome>>> = Mutex::new(vec![None; jobs.len()]);
     let names = display_names(&programs);
-    let label = |j: &Job| format!("{} [{} -{}]", names[j.program], targets[j.target].name, j.opt.name());
+    let label = |j: &Job| {
+        format!(
+            "{} [{} -{}]",
+            names[j.program],
+            targets[j.target].name,
+            j.opt.name()
+        )
+    };
 
     std::thread::scope(|s| {
         for _ in 0..threads.min(jobs.len()) {
@@ -299,22 +371,41 @@ pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
                 let Some(job) = jobs.get(i) else { break };
                 let start = Instant::now();
                 let (target, program) = (&targets[job.target], &programs[job.program]);
-                let reasons = run_job(target, program, &names[job.program], job.opt, work.path(), timeout);
+                let reasons = run_job(
+                    target,
+                    program,
+                    &names[job.program],
+                    job.opt,
+                    work.path(),
+                    timeout,
+                );
                 if !reasons.is_empty() {
-                    let line = format!("FAIL {}: {}", label(job), reasons.join("; ").replace('\n', " | "));
+                    let line = format!(
+                        "FAIL {}: {}",
+                        label(job),
+                        reasons.join("; ").replace('\n', " | ")
+                    );
                     if interactive {
                         bar.println(line);
                     } else {
                         eprintln!("{line}");
                     }
                 }
-                results.lock().unwrap()[i] = Some(Outcome { reasons, time: start.elapsed() });
+                results.lock().unwrap()[i] = Some(Outcome {
+                    reasons,
+                    time: start.elapsed(),
+                });
                 bar.inc(1);
             });
         }
     });
     bar.finish_and_clear();
-    let results: Vec<Outcome> = results.into_inner().unwrap().into_iter().map(Option::unwrap).collect();
+    let results: Vec<Outcome> = results
+        .into_inner()
+        .unwrap()
+        .into_iter()
+        .map(Option::unwrap)
+        .collect();
 
     // program x target table; each cell has one word per opt level ("-":
     // not run in this shard).
@@ -323,7 +414,12 @@ pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
         let slot = opt_levels.iter().position(|&o| o == j.opt).unwrap_or(0);
         cells[j.program][j.target][slot] = if r.reasons.is_empty() { "ok" } else { "FAIL" };
     }
-    let w0 = names.iter().map(|n| n.len()).max().unwrap_or(0).max("program".len());
+    let w0 = names
+        .iter()
+        .map(|n| n.len())
+        .max()
+        .unwrap_or(0)
+        .max("program".len());
     let cell_w = opt_levels.len() * 5 - 1;
     let widths: Vec<usize> = targets.iter().map(|t| t.name.len().max(cell_w)).collect();
     let mut header = format!("{:w0$}", "program");
@@ -343,7 +439,11 @@ pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
         println!("{}", line.trim_end());
     }
 
-    let failed: Vec<_> = jobs.iter().zip(&results).filter(|(_, r)| !r.reasons.is_empty()).collect();
+    let failed: Vec<_> = jobs
+        .iter()
+        .zip(&results)
+        .filter(|(_, r)| !r.reasons.is_empty())
+        .collect();
     if !failed.is_empty() {
         println!("\nfailures:");
         for (j, r) in &failed {
@@ -359,7 +459,11 @@ pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
         let xml = junit_xml(&jobs, &results, &names, &targets);
         std::fs::write(path, xml).with_context(|| format!("cannot write {}", path.display()))?;
     }
-    println!("\nmatrix: {} passed, {} failed", jobs.len() - failed.len(), failed.len());
+    println!(
+        "\nmatrix: {} passed, {} failed",
+        jobs.len() - failed.len(),
+        failed.len()
+    );
     Ok(if failed.is_empty() { 0 } else { 1 })
 }
 
@@ -385,7 +489,10 @@ fn junit_xml(jobs: &[Job], results: &[Outcome], names: &[String], targets: &[Tar
     let total: f64 = results.iter().map(|r| r.time.as_secs_f64()).sum();
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     x += &format!("<testsuites name=\"mgen matrix\" tests=\"{}\" failures=\"{failures}\" time=\"{total:.3}\">\n", jobs.len());
-    x += &format!("  <testsuite name=\"matrix\" tests=\"{}\" failures=\"{failures}\" time=\"{total:.3}\">\n", jobs.len());
+    x += &format!(
+        "  <testsuite name=\"matrix\" tests=\"{}\" failures=\"{failures}\" time=\"{total:.3}\">\n",
+        jobs.len()
+    );
     for (j, r) in jobs.iter().zip(results) {
         let name = format!("{} -{}", names[j.program], j.opt.name());
         x += &format!(
@@ -451,7 +558,12 @@ pub fn targets_command(json: bool) -> anyhow::Result<()> {
                 "install_hint": r.install_hint,
             },
         }));
-        rows.push([t.name.clone(), t.object_format.name().to_string(), linker, runner]);
+        rows.push([
+            t.name.clone(),
+            t.object_format.name().to_string(),
+            linker,
+            runner,
+        ]);
     }
     if json {
         println!("{}", serde_json::to_string_pretty(&objs)?);
@@ -459,10 +571,25 @@ pub fn targets_command(json: bool) -> anyhow::Result<()> {
     }
     let header = ["target", "format", "linker", "runner"];
     let w: Vec<usize> = (0..4)
-        .map(|i| rows.iter().map(|r| r[i].len()).chain([header[i].len()]).max().unwrap_or(0))
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].len())
+                .chain([header[i].len()])
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let line = |r: [&str; 4]| {
-        let s = format!("{:w0$}  {:w1$}  {:w2$}  {}", r[0], r[1], r[2], r[3], w0 = w[0], w1 = w[1], w2 = w[2]);
+        let s = format!(
+            "{:w0$}  {:w1$}  {:w2$}  {}",
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            w0 = w[0],
+            w1 = w[1],
+            w2 = w[2]
+        );
         println!("{}", s.trim_end());
     };
     line(header);
@@ -491,8 +618,14 @@ mod tests {
 
     #[test]
     fn stdout_diff_names_first_differing_line() {
-        assert_eq!(stdout_diff("a\nb\n", "a\nc\n"), "stdout differs at line 2: expected \"c\", got \"b\"");
-        assert_eq!(stdout_diff("a\n", "a\nb\n"), "stdout differs at line 2: expected \"b\", got \"\"");
+        assert_eq!(
+            stdout_diff("a\nb\n", "a\nc\n"),
+            "stdout differs at line 2: expected \"c\", got \"b\""
+        );
+        assert_eq!(
+            stdout_diff("a\n", "a\nb\n"),
+            "stdout differs at line 2: expected \"b\", got \"\""
+        );
         assert!(stdout_diff("a", "a\n").contains("final newline"));
     }
 
@@ -505,6 +638,9 @@ mod tests {
 
     #[test]
     fn xml_is_escaped() {
-        assert_eq!(xml_escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;\\x01");
+        assert_eq!(
+            xml_escape("a<b & \"c\"\u{1}"),
+            "a&lt;b &amp; &quot;c&quot;\\x01"
+        );
     }
 }

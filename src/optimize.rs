@@ -19,7 +19,10 @@ pub fn optimize(module: &Module, tm: &TargetMachine, level: OptLevel) -> anyhow:
     opts.set_loop_vectorization(matches!(level, OptLevel::O2 | OptLevel::O3));
     opts.set_loop_slp_vectorization(matches!(level, OptLevel::O2 | OptLevel::O3));
     opts.set_loop_unrolling(!matches!(level, OptLevel::O0 | OptLevel::Os | OptLevel::Oz));
-    module
-        .run_passes(pipeline, tm, opts)
-        .map_err(|e| anyhow::anyhow!("internal compiler error: LLVM pass pipeline `{pipeline}` failed: {}", e.to_string()))
+    module.run_passes(pipeline, tm, opts).map_err(|e| {
+        anyhow::anyhow!(
+            "internal compiler error: LLVM pass pipeline `{pipeline}` failed: {}",
+            e.to_string()
+        )
+    })
 }

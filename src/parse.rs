@@ -11,7 +11,12 @@ pub fn parse(source: &str) -> Result<ModModule, Vec<CompileError>> {
             let errs: Vec<CompileError> = parsed
                 .unsupported_syntax_errors()
                 .iter()
-                .map(|e| CompileError::new(e.range().start().to_usize()..e.range().end().to_usize(), format!("invalid syntax: {e}")))
+                .map(|e| {
+                    CompileError::new(
+                        e.range().start().to_usize()..e.range().end().to_usize(),
+                        format!("invalid syntax: {e}"),
+                    )
+                })
                 .collect();
             if errs.is_empty() {
                 Ok(parsed.into_syntax())
@@ -21,7 +26,10 @@ pub fn parse(source: &str) -> Result<ModModule, Vec<CompileError>> {
         }
         Err(e) => {
             let r = e.location;
-            Err(vec![CompileError::new(r.start().to_usize()..r.end().to_usize(), format!("invalid syntax: {}", e.error))])
+            Err(vec![CompileError::new(
+                r.start().to_usize()..r.end().to_usize(),
+                format!("invalid syntax: {}", e.error),
+            )])
         }
     }
 }

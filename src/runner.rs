@@ -28,7 +28,10 @@ pub fn command(target: &Target, exe: &Path, args: &[String]) -> anyhow::Result<C
         } else {
             format!(": install it with {}", spec.install_hint)
         };
-        anyhow!("runner `{program}` for target `{}` not found{hint}", target.name)
+        anyhow!(
+            "runner `{program}` for target `{}` not found{hint}",
+            target.name
+        )
     })?;
     let mut cmd = Command::new(resolved);
     cmd.args(words).args(args);

@@ -61,7 +61,12 @@ pub fn runtime_objects(target: &Target) -> anyhow::Result<Vec<PathBuf>> {
         h.update((data.len() as u64).to_le_bytes());
         h.update(&data);
     }
-    let hash: String = h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let hash: String = h
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
 
     let cache = crate::home::cache_dir();
     let dir = cache.join(format!("{}-{}", target.name, hash));
@@ -177,7 +182,10 @@ fn clang_version() -> anyhow::Result<String> {
         Err(e) => return Err(e).context(format!("running {CLANG} --version")),
     };
     if !out.status.success() {
-        bail!("{CLANG} --version failed: {}", String::from_utf8_lossy(&out.stderr));
+        bail!(
+            "{CLANG} --version failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
@@ -202,8 +210,16 @@ fn compile_one(src: &Path, out: &Path, flags: &[String]) -> anyhow::Result<()> {
 }
 
 /// Compile all sources, a few at a time.
-fn build_all(srcs: &[PathBuf], names: &[String], flags: &[String], dir: &Path) -> anyhow::Result<()> {
-    let jobs = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(8);
+fn build_all(
+    srcs: &[PathBuf],
+    names: &[String],
+    flags: &[String],
+    dir: &Path,
+) -> anyhow::Result<()> {
+    let jobs = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .min(8);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let errors = std::sync::Mutex::new(Vec::<anyhow::Error>::new());
     std::thread::scope(|s| {

@@ -236,8 +236,8 @@ impl Partial {
 fn parse_file(path: &Path) -> anyhow::Result<Partial> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read target descriptor {}", path.display()))?;
-    let table: toml::Table = toml::from_str(&text)
-        .map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    let table: toml::Table =
+        toml::from_str(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?;
     match table.get("schema-version") {
         None => bail!(
             "missing key `schema-version` in {}: every descriptor starts with `schema-version = {SCHEMA_VERSION}`",
@@ -257,8 +257,15 @@ fn parse_file(path: &Path) -> anyhow::Result<Partial> {
 fn load_chain(path: &Path, chain: &mut Vec<PathBuf>) -> anyhow::Result<Partial> {
     let canon = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     if chain.contains(&canon) {
-        let names: Vec<_> = chain.iter().chain([&canon]).map(|p| p.display().to_string()).collect();
-        bail!("inheritance cycle in target descriptors: {}", names.join(" -> "));
+        let names: Vec<_> = chain
+            .iter()
+            .chain([&canon])
+            .map(|p| p.display().to_string())
+            .collect();
+        bail!(
+            "inheritance cycle in target descriptors: {}",
+            names.join(" -> ")
+        );
     }
     chain.push(canon);
     let own = parse_file(path)?;
@@ -290,7 +297,10 @@ fn load_chain(path: &Path, chain: &mut Vec<PathBuf>) -> anyhow::Result<Partial> 
 pub fn load_file(path: &Path) -> anyhow::Result<Target> {
     let p = load_chain(path, &mut Vec::new())?;
     let missing = |key: &str, what: &str| {
-        anyhow!("missing key `{key}` in {} (or its base): {what}", path.display())
+        anyhow!(
+            "missing key `{key}` in {} (or its base): {what}",
+            path.display()
+        )
     };
     let linker = p.linker.unwrap_or_default();
     let runner = p.runner.unwrap_or_default();
@@ -379,7 +389,9 @@ pub fn host_name() -> &'static str {
 pub fn builtin_names() -> anyhow::Result<Vec<String>> {
     let dir = crate::home::targets_dir();
     let mut names = Vec::new();
-    for entry in std::fs::read_dir(&dir).with_context(|| format!("cannot list {}", dir.display()))? {
+    for entry in
+        std::fs::read_dir(&dir).with_context(|| format!("cannot list {}", dir.display()))?
+    {
         let path = entry?.path();
         if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
             if let Some(stem) = path.file_stem() {

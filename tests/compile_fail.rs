@@ -25,20 +25,28 @@ fn parse_header(path: &Path, text: &str) -> Result<Expected, String> {
     let first = text.lines().next().unwrap_or("");
     let rest = first
         .strip_prefix("# error:")
-        .ok_or_else(|| format!("{}: first line must be `# error: LINE:COL: MESSAGE`", path.display()))?
+        .ok_or_else(|| {
+            format!(
+                "{}: first line must be `# error: LINE:COL: MESSAGE`",
+                path.display()
+            )
+        })?
         .trim_start();
     let mut parts = rest.splitn(3, ':');
     let line = parts.next().unwrap_or("").trim().parse::<u32>();
     let col = parts.next().unwrap_or("").trim().parse::<u32>();
     let message = parts.next().unwrap_or("").trim().to_string();
     match (line, col) {
-        (Ok(line), Ok(col)) if line > 0 && col > 0 && !message.is_empty() => Ok(Expected { line, col, message }),
+        (Ok(line), Ok(col)) if line > 0 && col > 0 && !message.is_empty() => {
+            Ok(Expected { line, col, message })
+        }
         _ => Err(format!("{}: malformed header {first:?}", path.display())),
     }
 }
 
 fn check_one(mgen: &Path, file: &Path) -> Result<(), String> {
-    let text = fs::read_to_string(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+    let text =
+        fs::read_to_string(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
     let exp = parse_header(file, &text)?;
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
 
@@ -64,7 +72,9 @@ fn check_one(mgen: &Path, file: &Path) -> Result<(), String> {
         None => {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(format!("{name}: mgen build did not finish within {TIMEOUT:?}"));
+            return Err(format!(
+                "{name}: mgen build did not finish within {TIMEOUT:?}"
+            ));
         }
     };
     let stderr = fs::read_to_string(&stderr_path).unwrap_or_default();
@@ -100,7 +110,9 @@ fn check_one(mgen: &Path, file: &Path) -> Result<(), String> {
 }
 
 fn compile_fail_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("compile-fail");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("compile-fail");
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -130,7 +142,12 @@ fn compile_fail_programs_are_rejected() {
         files.len() - failures.len(),
         failures.len()
     );
-    assert!(failures.is_empty(), "{} of {} compile-fail programs were not rejected as expected", failures.len(), files.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} compile-fail programs were not rejected as expected",
+        failures.len(),
+        files.len()
+    );
 }
 
 #[test]
@@ -139,7 +156,12 @@ fn compile_fail_headers_are_well_formed() {
         let text = fs::read_to_string(&file).unwrap();
         let exp = parse_header(&file, &text).unwrap_or_else(|e| panic!("{e}"));
         let n_lines = text.lines().count() as u32;
-        assert!(exp.line >= 2 && exp.line <= n_lines, "{}: line {} outside the file", file.display(), exp.line);
+        assert!(
+            exp.line >= 2 && exp.line <= n_lines,
+            "{}: line {} outside the file",
+            file.display(),
+            exp.line
+        );
         let line_text = text.lines().nth(exp.line as usize - 1).unwrap();
         assert!(
             exp.col as usize <= line_text.chars().count().max(1),

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/descriptors").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/descriptors")
+        .join(name)
 }
 
 fn load_fixture(name: &str) -> anyhow::Result<Target> {
@@ -37,7 +39,11 @@ fn every_builtin_target_loads() {
     let names: Vec<_> = all.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, BUILTINS);
     for t in &all {
-        assert!(!t.triple.is_empty() && !t.data_layout.is_empty(), "{}", t.name);
+        assert!(
+            !t.triple.is_empty() && !t.data_layout.is_empty(),
+            "{}",
+            t.name
+        );
         assert!(!t.linker.args.is_empty(), "{}", t.name);
         assert!(!t.runner.command.is_empty(), "{} has no runner", t.name);
         assert_eq!(target::resolve(&t.name).unwrap().triple, t.triple);
@@ -55,12 +61,18 @@ fn builtin_values() {
     assert_eq!(i686.internal_call_conv, CallConv::Fast);
     assert_eq!(i686.linker.program, "ld.lld-19"); // from base/linux.toml
     assert_eq!(i686.runtime.os_layer, "linux"); // nested field from the base
-    assert_eq!(i686.runtime.cflags, ["-march=pentium4", "-msse2", "-mfpmath=sse"]);
+    assert_eq!(
+        i686.runtime.cflags,
+        ["-march=pentium4", "-msse2", "-mfpmath=sse"]
+    );
     assert_eq!(i686.runner.command, ["qemu-i386", "{exe}"]);
     assert_eq!(i686.runner.install_hint, "apt-get install qemu-user");
 
     let rv = target::resolve("riscv64gc-unknown-linux-gnu").unwrap();
-    assert_eq!((rv.triple.as_str(), rv.abi.as_str()), ("riscv64-unknown-linux-gnu", "lp64d"));
+    assert_eq!(
+        (rv.triple.as_str(), rv.abi.as_str()),
+        ("riscv64-unknown-linux-gnu", "lp64d")
+    );
 
     let wasm = target::resolve("wasm32-wasip1").unwrap();
     assert_eq!(wasm.object_format, ObjectFormat::Wasm);
@@ -73,18 +85,37 @@ fn builtin_values() {
 /// TargetMachine reports for the triple/cpu/features.
 #[test]
 fn data_layouts_match_llvm() {
-    use inkwell::targets::{CodeModel, InitializationConfig, RelocMode, Target as LTarget, TargetTriple};
+    use inkwell::targets::{
+        CodeModel, InitializationConfig, RelocMode, Target as LTarget, TargetTriple,
+    };
     use inkwell::OptimizationLevel;
     LTarget::initialize_all(&InitializationConfig::default());
     for t in target::builtin_targets().unwrap() {
         let triple = TargetTriple::create(&t.triple);
         let lt = LTarget::from_triple(&triple).unwrap_or_else(|e| panic!("{}: {e}", t.name));
         let tm = lt
-            .create_target_machine(&triple, &t.cpu, &t.features, OptimizationLevel::Default, RelocMode::Static, CodeModel::Default)
+            .create_target_machine(
+                &triple,
+                &t.cpu,
+                &t.features,
+                OptimizationLevel::Default,
+                RelocMode::Static,
+                CodeModel::Default,
+            )
             .unwrap_or_else(|| panic!("{}: no target machine", t.name));
         let dl = tm.get_target_data().get_data_layout();
-        assert_eq!(dl.as_str().to_str().unwrap(), t.data_layout, "data-layout of {}", t.name);
-        assert_eq!(tm.get_target_data().get_pointer_byte_size(None) * 8, t.pointer_width, "{}", t.name);
+        assert_eq!(
+            dl.as_str().to_str().unwrap(),
+            t.data_layout,
+            "data-layout of {}",
+            t.name
+        );
+        assert_eq!(
+            tm.get_target_data().get_pointer_byte_size(None) * 8,
+            t.pointer_width,
+            "{}",
+            t.name
+        );
     }
 }
 
@@ -178,16 +209,25 @@ fn bad_enum_value_lists_allowed_values() {
 #[test]
 fn unknown_schema_version_rejected() {
     let e = fixture_error("schema-v2.toml");
-    assert!(e.contains("schema-version 2") && e.contains("schema-version = 1"), "{e}");
+    assert!(
+        e.contains("schema-version 2") && e.contains("schema-version = 1"),
+        "{e}"
+    );
     let e = fixture_error("no-schema.toml");
-    assert!(e.contains("missing key `schema-version`") && e.contains("no-schema.toml"), "{e}");
+    assert!(
+        e.contains("missing key `schema-version`") && e.contains("no-schema.toml"),
+        "{e}"
+    );
 }
 
 #[test]
 fn inheritance_cycle_detected() {
     let e = fixture_error("cycle-a.toml");
     assert!(e.contains("inheritance cycle"), "{e}");
-    assert!(e.contains("cycle-a.toml") && e.contains("cycle-b.toml"), "{e}");
+    assert!(
+        e.contains("cycle-a.toml") && e.contains("cycle-b.toml"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -202,7 +242,10 @@ fn unknown_target_name_lists_known_ones() {
 #[test]
 fn missing_inherited_file() {
     let e = fixture_error("missing-inherit.toml");
-    assert!(e.contains("no-such-base.toml") && e.contains("not found"), "{e}");
+    assert!(
+        e.contains("no-such-base.toml") && e.contains("not found"),
+        "{e}"
+    );
     assert!(e.contains("missing-inherit.toml"), "{e}");
 }
 
@@ -294,14 +337,25 @@ fn failed_link_leaves_no_output() {
     let t = target::resolve("x86_64-unknown-linux-gnu").unwrap();
     let dir = tempfile::tempdir().unwrap();
     // References a symbol nobody defines.
-    let obj = compile_c(&t, "extern void nowhere(void); void _start(void) { nowhere(); }", dir.path());
+    let obj = compile_c(
+        &t,
+        "extern void nowhere(void); void _start(void) { nowhere(); }",
+        dir.path(),
+    );
     let exe = dir.path().join("broken");
     let e = format!("{:#}", mgen::link::link(&t, &[obj], &exe).unwrap_err());
     assert!(e.contains("nowhere"), "linker stderr shown: {e}");
     assert!(e.contains("ld.lld-19"), "command line shown: {e}");
     assert!(!exe.exists());
-    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert!(left.iter().all(|n| !n.to_string_lossy().starts_with(".mgen-link")), "temp left: {left:?}");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        left.iter()
+            .all(|n| !n.to_string_lossy().starts_with(".mgen-link")),
+        "temp left: {left:?}"
+    );
 }
 
 #[test]
@@ -309,15 +363,27 @@ fn missing_linker_and_runner_give_install_hints() {
     let mut t = target::resolve("aarch64-unknown-linux-gnu").unwrap();
     t.linker.program = "ld.lld-0-missing".into();
     let dir = tempfile::tempdir().unwrap();
-    let e = mgen::link::link(&t, &[], &dir.path().join("x")).unwrap_err().to_string();
-    assert_eq!(e, "linker `ld.lld-0-missing` not found: install it with apt-get install lld-19");
+    let e = mgen::link::link(&t, &[], &dir.path().join("x"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "linker `ld.lld-0-missing` not found: install it with apt-get install lld-19"
+    );
 
     t.runner.command = vec!["qemu-missing-arch".into(), "{exe}".into()];
-    let e = mgen::runner::command(&t, Path::new("x"), &[]).unwrap_err().to_string();
-    assert!(e.contains("qemu-missing-arch") && e.contains("apt-get install qemu-user"), "{e}");
+    let e = mgen::runner::command(&t, Path::new("x"), &[])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("qemu-missing-arch") && e.contains("apt-get install qemu-user"),
+        "{e}"
+    );
 
     t.runner.command.clear();
-    let e = mgen::runner::command(&t, Path::new("x"), &[]).unwrap_err().to_string();
+    let e = mgen::runner::command(&t, Path::new("x"), &[])
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("cannot be run"), "{e}");
 }
 
@@ -325,8 +391,19 @@ fn missing_linker_and_runner_give_install_hints() {
 fn runner_expands_placeholders() {
     let t = target::resolve("wasm32-wasip1").unwrap();
     if let Ok(cmd) = mgen::runner::command(&t, Path::new("/tmp/p.wasm"), &["a b".into()]) {
-        let args: Vec<_> = cmd.get_args().map(|a| a.to_string_lossy().into_owned()).collect();
+        let args: Vec<_> = cmd
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
         let script = mgen::home::home().join("sysroots/wasi/run-wasi.mjs");
-        assert_eq!(args, ["--no-warnings", script.to_str().unwrap(), "/tmp/p.wasm", "a b"]);
+        assert_eq!(
+            args,
+            [
+                "--no-warnings",
+                script.to_str().unwrap(),
+                "/tmp/p.wasm",
+                "a b"
+            ]
+        );
     }
 }

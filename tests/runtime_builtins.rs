@@ -67,9 +67,13 @@ fn operands() -> Vec<(i64, i64)> {
     }
     let mut x: u64 = 0x2545F4914F6CDD1D;
     for _ in 0..2000 {
-        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let r1 = x;
-        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let r2 = x;
         let a = (r1 as i64) >> (r2 & 63);
         let b = (r2 as i64) >> ((r1 >> 8) & 63);
@@ -89,11 +93,18 @@ fn expected_line(a: i64, b: i64) -> String {
     let udiv = if ub == 0 {
         dash()
     } else {
-        vec![((ua / ub) as i64).to_string(), ((ua % ub) as i64).to_string()]
+        vec![
+            ((ua / ub) as i64).to_string(),
+            ((ua % ub) as i64).to_string(),
+        ]
     };
     let (p, ovf) = a.overflowing_mul(b);
     let s = (b & 63) as u32;
-    let shifts = [((ua << s) as i64).to_string(), (a >> s).to_string(), ((ua >> s) as i64).to_string()];
+    let shifts = [
+        ((ua << s) as i64).to_string(),
+        (a >> s).to_string(),
+        ((ua >> s) as i64).to_string(),
+    ];
     let (fa, fu) = (a as f64, ua as f64);
 
     let mut c: Vec<String> = vec![a.to_string(), b.to_string()];
@@ -104,8 +115,16 @@ fn expected_line(a: i64, b: i64) -> String {
     c.extend(shifts.iter().cloned());
     c.push((fa.to_bits() as i64).to_string());
     c.push((fu.to_bits() as i64).to_string());
-    c.push(if fa >= 9223372036854775808.0 { "-".into() } else { (fa as i64).to_string() });
-    c.push(if fu >= 18446744073709551616.0 { "-".into() } else { (fu as u64 as i64).to_string() });
+    c.push(if fa >= 9223372036854775808.0 {
+        "-".into()
+    } else {
+        (fa as i64).to_string()
+    });
+    c.push(if fu >= 18446744073709551616.0 {
+        "-".into()
+    } else {
+        (fu as u64 as i64).to_string()
+    });
     // The same results from direct calls of the C helpers.
     c.push(p.to_string());
     c.push((ovf as i64).to_string());
@@ -132,7 +151,10 @@ fn compare(name: &str, got: &str, want: &str) -> Result<(), String> {
     for (i, want_line) in w.iter().enumerate() {
         let got_line = g.get(i).copied().unwrap_or("<missing>");
         if got_line != *want_line {
-            bad.push(format!("  line {}:\n    got  {got_line}\n    want {want_line}", i + 1));
+            bad.push(format!(
+                "  line {}:\n    got  {got_line}\n    want {want_line}",
+                i + 1
+            ));
         }
     }
     if g.len() != w.len() {

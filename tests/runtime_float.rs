@@ -67,7 +67,10 @@ fn compare(name: &str, got: &str, want: &str) -> Result<(), String> {
     for (i, want_line) in w.iter().enumerate() {
         let got_line = g.get(i).copied().unwrap_or("<missing>");
         if got_line != *want_line {
-            bad.push(format!("  line {}:\n    got  {got_line}\n    want {want_line}", i + 1));
+            bad.push(format!(
+                "  line {}:\n    got  {got_line}\n    want {want_line}",
+                i + 1
+            ));
         }
     }
     if g.len() != w.len() {
@@ -87,7 +90,9 @@ fn check_counts(name: &str, got: &str) -> Result<(), String> {
     let count = |k: &str| got.lines().filter(|l| l.starts_with(k)).count();
     let (f, p, d) = (count("F "), count("P "), count("D "));
     if f < 3000 || p < 400 || d < 300 {
-        return Err(format!("{name}: too few cases: {f} repr, {p} pow, {d} divmod"));
+        return Err(format!(
+            "{name}: too few cases: {f} repr, {p} pow, {d} divmod"
+        ));
     }
     Ok(())
 }
@@ -101,7 +106,9 @@ fn float_conversions_and_pow_match_cpython_on_every_target() {
             Ok(Some(got)) => {
                 ran.push(target.name.clone());
                 let want = oracle(&got);
-                if let Err(e) = check_counts(&target.name, &got).and_then(|_| compare(&target.name, &got, &want)) {
+                if let Err(e) = check_counts(&target.name, &got)
+                    .and_then(|_| compare(&target.name, &got, &want))
+                {
                     failures.push(e);
                 }
             }

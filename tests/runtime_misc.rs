@@ -72,19 +72,44 @@ fn check_target(target: &mgen::target::Target) -> anyhow::Result<bool> {
         return Ok(false);
     }
     let out = mgen::runner::command(target, &exe, &[])?.output()?;
-    anyhow::ensure!(out.status.success(), "{}: driver failed: {}", target.name, String::from_utf8_lossy(&out.stderr));
+    anyhow::ensure!(
+        out.status.success(),
+        "{}: driver failed: {}",
+        target.name,
+        String::from_utf8_lossy(&out.stderr)
+    );
     let got = String::from_utf8(out.stdout)?;
     let want = oracle(&got);
-    anyhow::ensure!(got.lines().count() > 800, "{}: driver output cut short", target.name);
+    anyhow::ensure!(
+        got.lines().count() > 800,
+        "{}: driver output cut short",
+        target.name
+    );
     for (i, (g, w)) in got.lines().zip(want.lines()).enumerate() {
-        anyhow::ensure!(g == w, "{} line {}:\n  got  {g}\n  want {w}", target.name, i + 1);
+        anyhow::ensure!(
+            g == w,
+            "{} line {}:\n  got  {g}\n  want {w}",
+            target.name,
+            i + 1
+        );
     }
     for (i, exc) in ERRORS.iter().enumerate() {
         let out = mgen::runner::command(target, &exe, &[i.to_string()])?.output()?;
         let err = String::from_utf8_lossy(&out.stderr);
-        let want = format!("Traceback (most recent call last):\n  File \"t.py\", line 5, in <module>\n{exc}\n");
-        anyhow::ensure!(out.status.code() == Some(1), "{} error case {i}: exit status {}", target.name, out.status);
-        anyhow::ensure!(err == want, "{} error case {i}:\n  got  {err:?}\n  want {want:?}", target.name);
+        let want = format!(
+            "Traceback (most recent call last):\n  File \"t.py\", line 5, in <module>\n{exc}\n"
+        );
+        anyhow::ensure!(
+            out.status.code() == Some(1),
+            "{} error case {i}: exit status {}",
+            target.name,
+            out.status
+        );
+        anyhow::ensure!(
+            err == want,
+            "{} error case {i}:\n  got  {err:?}\n  want {want:?}",
+            target.name
+        );
     }
     Ok(true)
 }

@@ -23,9 +23,20 @@ fn target(name: &str, triple: &str, os_layer: &str, cflags: &[&str]) -> Target {
         c_call_conv: CallConv::C,
         exe_suffix: String::new(),
         dwarf_version: 4,
-        linker: LinkerSpec { flavor: String::new(), program: String::new(), args: vec![], install_hint: String::new() },
-        runner: RunnerSpec { command: vec![], install_hint: String::new() },
-        runtime: RuntimeSpec { os_layer: os_layer.into(), cflags: cflags.iter().map(|s| s.to_string()).collect() },
+        linker: LinkerSpec {
+            flavor: String::new(),
+            program: String::new(),
+            args: vec![],
+            install_hint: String::new(),
+        },
+        runner: RunnerSpec {
+            command: vec![],
+            install_hint: String::new(),
+        },
+        runtime: RuntimeSpec {
+            os_layer: os_layer.into(),
+            cflags: cflags.iter().map(|s| s.to_string()).collect(),
+        },
     }
 }
 
@@ -39,7 +50,12 @@ fn builds_caches_and_links() {
     assert_eq!(a, b, "second call reuses the cache");
     assert!(a.iter().all(|p| p.is_file()));
     // Different flags: a different cache entry.
-    let t2 = target("test-x86_64", "x86_64-unknown-linux-gnu", "linux", &["-DMG_TEST_FLAG=1"]);
+    let t2 = target(
+        "test-x86_64",
+        "x86_64-unknown-linux-gnu",
+        "linux",
+        &["-DMG_TEST_FLAG=1"],
+    );
     let c = mgen::sysroot::runtime_objects(&t2).unwrap();
     assert_ne!(a[0].parent(), c[0].parent());
     // No temporary directories are left behind.
@@ -71,7 +87,8 @@ fn builds_caches_and_links() {
     );
     let out = Command::new(&exe).arg("raise").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).ends_with("ZeroDivisionError: integer division or modulo by zero\n"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .ends_with("ZeroDivisionError: integer division or modulo by zero\n"));
 
     // A wasm build works too.
     let w = target("test-wasm32", "wasm32-wasip1", "wasi", &[]);
@@ -79,6 +96,8 @@ fn builds_caches_and_links() {
 
     // A broken OS layer name is a clear error.
     let bad = target("test-bad", "x86_64-unknown-linux-gnu", "nonexistent", &[]);
-    let e = mgen::sysroot::runtime_objects(&bad).unwrap_err().to_string();
+    let e = mgen::sysroot::runtime_objects(&bad)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("OS layer"), "{e}");
 }

@@ -8,17 +8,22 @@
 //! convention; generated functions call each other with the descriptor's
 //! internal convention.
 
+mod debug;
+
 use crate::ir::*;
 use crate::target::Target;
 use anyhow::Result;
+use debug::DebugInfo;
 use inkwell::basic_block::BasicBlock;
 use inkwell::builder::Builder;
 use inkwell::context::Context;
-use inkwell::debug_info::{AsDIScope, DICompileUnit, DIFlags, DIFlagsConstants, DISubprogram, DWARFEmissionKind, DWARFSourceLanguage, DebugInfoBuilder};
 use inkwell::intrinsics::Intrinsic;
 use inkwell::module::{Linkage, Module};
 use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum, StructType};
-use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, GlobalValue, IntValue, PointerValue, ValueKind};
+use inkwell::values::{
+    BasicMetadataValueEnum, BasicValueEnum, FunctionValue, GlobalValue, IntValue, PointerValue,
+    ValueKind,
+};
 use inkwell::{AddressSpace, FloatPredicate, IntPredicate};
 use std::collections::HashMap;
 
@@ -32,55 +37,42 @@ pub struct LowerOptions<'a> {
     /// Directory and file name recorded in debug info.
     pub source_dir: String,
     pub source_name: String,
+    /// Whether LLVM optimizes this build (recorded in the debug info).
+    pub optimized: bool,
 }
 
 /// Lower a checked program into a new LLVM module.
-pub fn lower<'ctx>(ctx: &'ctx Context, prog: &Program, opts: &LowerOptions) -> Result<Module<'ctx>> {
+pub fn lower<'ctx>(
+    ctx: &'ctx Context,
+    prog: &Program,
+    opts: &LowerOptions,
+) -> Result<Module<'ctx>> {
     let module = ctx.create_module(&opts.source_name);
     let builder = ctx.create_builder();
-    let dbg = if opts.debug {
-        module.add_basic_value_flag(
-            "Debug Info Version",
-            inkwell::module::FlagBehavior::Warning,
-            ctx.i32_type().const_int(3, false),
-        );
-        module.add_basic_value_flag(
-            "Dwarf Version",
-            inkwell::module::FlagBehavior::Warning,
-            ctx.i32_type().const_int(opts.target.dwarf_version as u64, false),
-        );
-        let (dib, cu) = module.create_debug_info_builder(
-            true,
-            DWARFSourceLanguage::Python,
+    let dbg = opts.debug.then(|| {
+        DebugInfo::new(
+            ctx,
+            &module,
+            opts.target,
             &opts.source_name,
             &opts.source_dir,
-            concat!("mgen ", env!("CARGO_PKG_VERSION")),
-            false,
-            "",
-            0,
-            "",
-            DWARFEmissionKind::Full,
-            0,
-            false,
-            false,
-            "",
-            "",
-        );
-        Some((dib, cu))
-    } else {
-        None
-    };
+            opts.optimized,
+        )
+    });
     let mut l = Lowerer::new(ctx, module, builder, prog, opts, dbg);
     l.declare_all()?;
     for (i, f) in prog.functions.iter().enumerate() {
         l.function(i, f)?;
     }
-    if let Some((dib, _)) = &l.dbg {
-        dib.finalize();
+    if let Some(d) = &l.dbg {
+        d.finalize();
     }
     let Lowerer { module, .. } = l;
     if let Err(e) = module.verify() {
-        anyhow::bail!("internal compiler error: generated LLVM IR does not verify:\n{}", e.to_string());
+        anyhow::bail!(
+            "internal compiler error: generated LLVM IR does not verify:\n{}",
+            e.to_string()
+        );
     }
     Ok(module)
 }
@@ -91,7 +83,7 @@ struct Lowerer<'ctx, 'p> {
     b: Builder<'ctx>,
     prog: &'p Program,
     target: &'p Target,
-    dbg: Option<(DebugInfoBuilder<'ctx>, DICompileUnit<'ctx>)>,
+    dbg: Option<DebugInfo<'ctx>>,
     funcs: Vec<FunctionValue<'ctx>>,
     globals: Vec<GlobalValue<'ctx>>,
     strings: HashMap<String, PointerValue<'ctx>>,
@@ -109,7 +101,6 @@ struct Lowerer<'ctx, 'p> {
     overflow_bb: Option<BasicBlock<'ctx>>,
     /// Shared raise blocks for `//` and `%` by zero (CPython words them differently).
     zerodiv_bb: [Option<BasicBlock<'ctx>>; 2],
-    subprogram: Option<DISubprogram<'ctx>>,
 }
 
 impl<'ctx, 'p> Lowerer<'ctx, 'p> {
@@ -119,12 +110,15 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         b: Builder<'ctx>,
         prog: &'p Program,
         opts: &'p LowerOptions,
-        dbg: Option<(DebugInfoBuilder<'ctx>, DICompileUnit<'ctx>)>,
+        dbg: Option<DebugInfo<'ctx>>,
     ) -> Self {
         let i64t = ctx.i64_type();
         let ptr = ctx.ptr_type(AddressSpace::default());
         let str_hdr = ctx.struct_type(&[i64t.into(), i64t.into(), i64t.into()], false);
-        let frame_ty = ctx.struct_type(&[ptr.into(), ptr.into(), ptr.into(), ctx.i32_type().into()], false);
+        let frame_ty = ctx.struct_type(
+            &[ptr.into(), ptr.into(), ptr.into(), ctx.i32_type().into()],
+            false,
+        );
         let frame_top = module.add_global(ptr, None, "mg_frame_top");
         frame_top.set_linkage(Linkage::External);
         let depth = module.add_global(ctx.i32_type(), None, "mg_depth");
@@ -152,7 +146,6 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             stored_line: None,
             overflow_bb: None,
             zerodiv_bb: [None, None],
-            subprogram: None,
         }
     }
 
@@ -172,17 +165,27 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     fn declare_all(&mut self) -> Result<()> {
         for (i, f) in self.prog.functions.iter().enumerate() {
-            let params: Vec<BasicMetadataTypeEnum> = f.params.iter().map(|&p| self.llty(f.locals[p].ty).into()).collect();
+            let params: Vec<BasicMetadataTypeEnum> = f
+                .params
+                .iter()
+                .map(|&p| self.llty(f.locals[p].ty).into())
+                .collect();
             let fty = match f.ret {
                 Ty::None => self.ctx.void_type().fn_type(&params, false),
                 t => self.llty(t).fn_type(&params, false),
             };
             let fv = if i == self.prog.module_fn {
-                let fv = self.module.add_function("mg_module_main", fty, Some(Linkage::External));
+                let fv = self
+                    .module
+                    .add_function("mg_module_main", fty, Some(Linkage::External));
                 fv.set_call_conventions(self.target.c_call_conv.llvm_id());
                 fv
             } else {
-                let fv = self.module.add_function(&format!("py.{}", f.name), fty, Some(Linkage::Internal));
+                let fv = self.module.add_function(
+                    &format!("py.{}", f.name),
+                    fty,
+                    Some(Linkage::Internal),
+                );
                 fv.set_call_conventions(self.target.internal_call_conv.llvm_id());
                 fv
             };
@@ -190,7 +193,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
         for (i, g) in self.prog.globals.iter().enumerate() {
             let ty = self.llty(g.ty);
-            let gv = self.module.add_global(ty, None, &format!("py.g.{}", g.name));
+            let gv = self
+                .module
+                .add_global(ty, None, &format!("py.g.{}", g.name));
             gv.set_linkage(Linkage::Internal);
             let init: BasicValueEnum = match g.ty {
                 Ty::Str => self.str_const("").into(),
@@ -222,7 +227,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             ],
             false,
         );
-        let gv = self.module.add_global(val.get_type(), None, &format!("str.{}", self.strings.len()));
+        let gv =
+            self.module
+                .add_global(val.get_type(), None, &format!("str.{}", self.strings.len()));
         gv.set_linkage(Linkage::Private);
         gv.set_constant(true);
         gv.set_unnamed_addr(true);
@@ -239,7 +246,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             return *p;
         }
         let data = self.ctx.const_string(s.as_bytes(), true);
-        let gv = self.module.add_global(data.get_type(), None, &format!("cstr.{}", self.cstrings.len()));
+        let gv = self.module.add_global(
+            data.get_type(),
+            None,
+            &format!("cstr.{}", self.cstrings.len()),
+        );
         gv.set_linkage(Linkage::Private);
         gv.set_constant(true);
         gv.set_unnamed_addr(true);
@@ -250,7 +261,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     }
 
     /// Declare (once) a runtime function with the C convention.
-    fn rt(&self, name: &str, ret: Option<BasicTypeEnum<'ctx>>, params: &[BasicTypeEnum<'ctx>]) -> FunctionValue<'ctx> {
+    fn rt(
+        &self,
+        name: &str,
+        ret: Option<BasicTypeEnum<'ctx>>,
+        params: &[BasicTypeEnum<'ctx>],
+    ) -> FunctionValue<'ctx> {
         if let Some(f) = self.module.get_function(name) {
             return f;
         }
@@ -263,9 +279,15 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         f.set_call_conventions(self.target.c_call_conv.llvm_id());
         if name == "mg_raise" || name == "mg_raise_str" || name == "mg_overflow" {
             let kind = inkwell::attributes::Attribute::get_named_enum_kind_id("noreturn");
-            f.add_attribute(inkwell::attributes::AttributeLoc::Function, self.ctx.create_enum_attribute(kind, 0));
+            f.add_attribute(
+                inkwell::attributes::AttributeLoc::Function,
+                self.ctx.create_enum_attribute(kind, 0),
+            );
             let cold = inkwell::attributes::Attribute::get_named_enum_kind_id("cold");
-            f.add_attribute(inkwell::attributes::AttributeLoc::Function, self.ctx.create_enum_attribute(cold, 0));
+            f.add_attribute(
+                inkwell::attributes::AttributeLoc::Function,
+                self.ctx.create_enum_attribute(cold, 0),
+            );
         }
         f
     }
@@ -281,9 +303,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let mut widened = Vec::with_capacity(args.len());
         for a in args {
             match a {
-                BasicValueEnum::IntValue(iv) if iv.get_type().get_bit_width() == 1 => {
-                    widened.push(self.b.build_int_z_extend(*iv, self.ctx.i32_type(), "")?.into())
-                }
+                BasicValueEnum::IntValue(iv) if iv.get_type().get_bit_width() == 1 => widened.push(
+                    self.b
+                        .build_int_z_extend(*iv, self.ctx.i32_type(), "")?
+                        .into(),
+                ),
                 _ => widened.push(*a),
             }
         }
@@ -327,7 +351,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     }
 
     fn terminated(&self) -> bool {
-        self.b.get_insert_block().and_then(|b| b.get_terminator()).is_some()
+        self.b
+            .get_insert_block()
+            .and_then(|b| b.get_terminator())
+            .is_some()
     }
 
     /// Record `line` in the frame before something that can raise.
@@ -337,15 +364,15 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
         let f = self.frame.unwrap();
         let p = self.b.build_struct_gep(self.frame_ty, f, 3, "line")?;
-        self.b.build_store(p, self.ctx.i32_type().const_int(line as u64, false))?;
+        self.b
+            .build_store(p, self.ctx.i32_type().const_int(line as u64, false))?;
         self.stored_line = Some(line);
         Ok(())
     }
 
     fn set_debug_loc(&self, line: u32, col: u32) {
-        if let (Some((dib, _)), Some(sp)) = (&self.dbg, self.subprogram) {
-            let loc = dib.create_debug_location(self.ctx, line, col, sp.as_debug_info_scope(), None);
-            self.b.set_current_debug_location(loc);
+        if let Some(d) = &self.dbg {
+            d.set_location(&self.b, line, col);
         }
     }
 
@@ -398,7 +425,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let saved = self.stored_line;
         let bb = self.new_block("zerodiv");
         self.b.position_at_end(bb);
-        let msg = if modulo { "integer modulo by zero" } else { "integer division or modulo by zero" };
+        let msg = if modulo {
+            "integer modulo by zero"
+        } else {
+            "integer division or modulo by zero"
+        };
         self.raise("ZeroDivisionError", Some(msg))?;
         self.b.position_at_end(cur);
         self.stored_line = saved;
@@ -423,26 +454,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.overflow_bb = None;
         self.zerodiv_bb = [None, None];
         self.loops.clear();
-        self.subprogram = None;
-        if let Some((dib, cu)) = &self.dbg {
-            let file = cu.get_file();
-            let sty = dib.create_subroutine_type(file, None, &[], DIFlags::PUBLIC);
-            let linkage = fv.get_name().to_str().unwrap_or("").to_string();
-            let sp = dib.create_function(
-                file.as_debug_info_scope(),
-                &f.name,
-                Some(&linkage),
-                file,
-                f.line,
-                sty,
-                id != self.prog.module_fn,
-                true,
-                f.line,
-                DIFlags::PUBLIC,
-                self.target_opt_flag(),
-            );
-            fv.set_subprogram(sp);
-            self.subprogram = Some(sp);
+        let is_module = id == self.prog.module_fn;
+        if let Some(d) = &mut self.dbg {
+            d.begin_function(fv, &f.name, f.line, !is_module);
         }
         let entry = self.ctx.append_basic_block(fv, "entry");
         self.position(entry);
@@ -463,6 +477,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 },
             };
             self.b.build_store(self.locals[i], init)?;
+            if let Some(d) = &self.dbg {
+                let arg_no = f.params.iter().position(|&p| p == i).map(|p| p as u32 + 1);
+                d.declare_variable(self.locals[i], &v.name, v.ty, v.line, arg_no, entry);
+            }
         }
         // Frame push.
         let frame = self.b.build_alloca(self.frame_ty, "frame")?;
@@ -480,8 +498,13 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.b.build_store(top_ptr, frame)?;
         self.set_line(f.line)?;
         // Recursion depth, as CPython counts it.
-        let d = self.b.build_load(self.ctx.i32_type(), self.depth.as_pointer_value(), "depth")?.into_int_value();
-        let d1 = self.b.build_int_add(d, self.ctx.i32_type().const_int(1, false), "")?;
+        let d = self
+            .b
+            .build_load(self.ctx.i32_type(), self.depth.as_pointer_value(), "depth")?
+            .into_int_value();
+        let d1 = self
+            .b
+            .build_int_add(d, self.ctx.i32_type().const_int(1, false), "")?;
         self.b.build_store(self.depth.as_pointer_value(), d1)?;
         let too_deep = self.b.build_int_compare(
             IntPredicate::SGT,
@@ -489,7 +512,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             self.ctx.i32_type().const_int(RECURSION_LIMIT as u64, false),
             "",
         )?;
-        self.raise_if(too_deep, "RecursionError", Some("maximum recursion depth exceeded"))?;
+        self.raise_if(
+            too_deep,
+            "RecursionError",
+            Some("maximum recursion depth exceeded"),
+        )?;
 
         self.block(&f.body)?;
         if !self.terminated() {
@@ -503,17 +530,19 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok(())
     }
 
-    fn target_opt_flag(&self) -> bool {
-        false
-    }
-
     fn frame_pop(&mut self) -> Result<()> {
         let frame = self.frame.unwrap();
         let p0 = self.b.build_struct_gep(self.frame_ty, frame, 0, "")?;
         let prev = self.b.build_load(self.ptr_t(), p0, "prev")?;
-        self.b.build_store(self.frame_top.as_pointer_value(), prev)?;
-        let d = self.b.build_load(self.ctx.i32_type(), self.depth.as_pointer_value(), "depth")?.into_int_value();
-        let d1 = self.b.build_int_sub(d, self.ctx.i32_type().const_int(1, false), "")?;
+        self.b
+            .build_store(self.frame_top.as_pointer_value(), prev)?;
+        let d = self
+            .b
+            .build_load(self.ctx.i32_type(), self.depth.as_pointer_value(), "depth")?
+            .into_int_value();
+        let d1 = self
+            .b
+            .build_int_sub(d, self.ctx.i32_type().const_int(1, false), "")?;
         self.b.build_store(self.depth.as_pointer_value(), d1)?;
         Ok(())
     }
@@ -617,7 +646,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 }
                 self.position(end);
             }
-            StmtKind::ForRange { var, start, stop, step, body, orelse } => self.for_range(s, *var, start, stop, step, body, orelse)?,
+            StmtKind::ForRange {
+                var,
+                start,
+                stop,
+                step,
+                body,
+                orelse,
+            } => self.for_range(s, *var, start, stop, step, body, orelse)?,
             StmtKind::Break => {
                 let (_, brk) = *self.loops.last().expect("checked: break in loop");
                 self.b.build_unconditional_branch(brk)?;
@@ -721,7 +757,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let stepv = self.expr(step)?.into_int_value();
         if !matches!(step.kind, ExprKind::Int(_)) {
             self.set_line(s.line)?;
-            let z = self.b.build_int_compare(IntPredicate::EQ, stepv, i64t.const_zero(), "")?;
+            let z = self
+                .b
+                .build_int_compare(IntPredicate::EQ, stepv, i64t.const_zero(), "")?;
             self.raise_if(z, "ValueError", Some("range() arg 3 must not be zero"))?;
         }
         let cur = self.b.build_alloca(i64t, "range.cur")?;
@@ -735,10 +773,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.position(cond_bb);
         let c = self.b.build_load(i64t, cur, "")?.into_int_value();
         let cond = match step.kind {
-            ExprKind::Int(k) if k > 0 => self.b.build_int_compare(IntPredicate::SLT, c, stopv, "")?,
+            ExprKind::Int(k) if k > 0 => {
+                self.b.build_int_compare(IntPredicate::SLT, c, stopv, "")?
+            }
             ExprKind::Int(_) => self.b.build_int_compare(IntPredicate::SGT, c, stopv, "")?,
             _ => {
-                let up = self.b.build_int_compare(IntPredicate::SGT, stepv, i64t.const_zero(), "")?;
+                let up =
+                    self.b
+                        .build_int_compare(IntPredicate::SGT, stepv, i64t.const_zero(), "")?;
                 let lt = self.b.build_int_compare(IntPredicate::SLT, c, stopv, "")?;
                 let gt = self.b.build_int_compare(IntPredicate::SGT, c, stopv, "")?;
                 self.b.build_select(up, lt, gt, "")?.into_int_value()
@@ -797,10 +839,16 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             ExprKind::Unary(op, v) => {
                 let x = self.expr(v)?;
                 match (op, v.ty) {
-                    (UnOp::Neg, Ty::Float) => self.b.build_float_neg(x.into_float_value(), "")?.into(),
+                    (UnOp::Neg, Ty::Float) => {
+                        self.b.build_float_neg(x.into_float_value(), "")?.into()
+                    }
                     (UnOp::Neg, _) => {
                         self.set_line(e.line)?;
-                        let (r, o) = self.int_overflow_op("llvm.ssub.with.overflow", i64t.const_zero(), x.into_int_value())?;
+                        let (r, o) = self.int_overflow_op(
+                            "llvm.ssub.with.overflow",
+                            i64t.const_zero(),
+                            x.into_int_value(),
+                        )?;
                         let ob = self.overflow_block()?;
                         self.branch_to_if(o, ob)?;
                         r.into()
@@ -877,7 +925,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         })
     }
 
-    fn call(&mut self, e: &Expr, fid: FuncId, args: &[Expr]) -> Result<Option<BasicValueEnum<'ctx>>> {
+    fn call(
+        &mut self,
+        e: &Expr,
+        fid: FuncId,
+        args: &[Expr],
+    ) -> Result<Option<BasicValueEnum<'ctx>>> {
         let mut vals: Vec<BasicMetadataValueEnum> = Vec::new();
         for a in args {
             vals.push(self.expr(a)?.into());
@@ -895,11 +948,26 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     fn truthy(&mut self, ty: Ty, v: BasicValueEnum<'ctx>) -> Result<IntValue<'ctx>> {
         Ok(match ty {
             Ty::Bool => v.into_int_value(),
-            Ty::Int => self.b.build_int_compare(IntPredicate::NE, v.into_int_value(), self.ctx.i64_type().const_zero(), "")?,
-            Ty::Float => self.b.build_float_compare(FloatPredicate::UNE, v.into_float_value(), self.ctx.f64_type().const_zero(), "")?,
+            Ty::Int => self.b.build_int_compare(
+                IntPredicate::NE,
+                v.into_int_value(),
+                self.ctx.i64_type().const_zero(),
+                "",
+            )?,
+            Ty::Float => self.b.build_float_compare(
+                FloatPredicate::UNE,
+                v.into_float_value(),
+                self.ctx.f64_type().const_zero(),
+                "",
+            )?,
             Ty::Str => {
                 let n = self.str_len_bytes(v.into_pointer_value())?;
-                self.b.build_int_compare(IntPredicate::NE, n, self.ctx.i64_type().const_zero(), "")?
+                self.b.build_int_compare(
+                    IntPredicate::NE,
+                    n,
+                    self.ctx.i64_type().const_zero(),
+                    "",
+                )?
             }
             Ty::None => unreachable!(),
         })
@@ -907,13 +975,23 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     fn str_len_bytes(&mut self, s: PointerValue<'ctx>) -> Result<IntValue<'ctx>> {
         let p = self.b.build_struct_gep(self.str_hdr, s, 1, "")?;
-        Ok(self.b.build_load(self.ctx.i64_type(), p, "len")?.into_int_value())
+        Ok(self
+            .b
+            .build_load(self.ctx.i64_type(), p, "len")?
+            .into_int_value())
     }
 
-    fn int_overflow_op(&mut self, name: &str, a: IntValue<'ctx>, b: IntValue<'ctx>) -> Result<(IntValue<'ctx>, IntValue<'ctx>)> {
+    fn int_overflow_op(
+        &mut self,
+        name: &str,
+        a: IntValue<'ctx>,
+        b: IntValue<'ctx>,
+    ) -> Result<(IntValue<'ctx>, IntValue<'ctx>)> {
         let i64t = self.ctx.i64_type();
         let intr = Intrinsic::find(name).expect("LLVM intrinsic");
-        let decl = intr.get_declaration(&self.module, &[i64t.into()]).expect("intrinsic declaration");
+        let decl = intr
+            .get_declaration(&self.module, &[i64t.into()])
+            .expect("intrinsic declaration");
         let cs = self.b.build_call(decl, &[a.into(), b.into()], "")?;
         let sv = match cs.try_as_basic_value() {
             ValueKind::Basic(v) => v.into_struct_value(),
@@ -924,7 +1002,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok((r, o))
     }
 
-    fn binary(&mut self, e: &Expr, op: BinOp, ty: Ty, l: BasicValueEnum<'ctx>, r: BasicValueEnum<'ctx>) -> Result<BasicValueEnum<'ctx>> {
+    fn binary(
+        &mut self,
+        e: &Expr,
+        op: BinOp,
+        ty: Ty,
+        l: BasicValueEnum<'ctx>,
+        r: BasicValueEnum<'ctx>,
+    ) -> Result<BasicValueEnum<'ctx>> {
         let i64t = self.ctx.i64_type();
         match ty {
             Ty::Str => {
@@ -954,7 +1039,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     BinOp::Mul => self.b.build_float_mul(a, b, "")?.into(),
                     BinOp::Div => {
                         self.set_line(e.line)?;
-                        let z = self.b.build_float_compare(FloatPredicate::OEQ, b, self.ctx.f64_type().const_zero(), "")?;
+                        let z = self.b.build_float_compare(
+                            FloatPredicate::OEQ,
+                            b,
+                            self.ctx.f64_type().const_zero(),
+                            "",
+                        )?;
                         self.raise_if(z, "ZeroDivisionError", Some("float division by zero"))?;
                         self.b.build_float_div(a, b, "")?.into()
                     }
@@ -987,7 +1077,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     }
                     BinOp::Div => {
                         self.set_line(e.line)?;
-                        self.call_rt("mg_int_truediv", Some(self.t_f64()), &[l, r])?.unwrap()
+                        self.call_rt("mg_int_truediv", Some(self.t_f64()), &[l, r])?
+                            .unwrap()
                     }
                     BinOp::FloorDiv | BinOp::Mod => {
                         self.set_line(e.line)?;
@@ -998,14 +1089,22 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                         // INT64_MIN // -1 overflows; INT64_MIN % -1 is 0.
                         let minus1 = i64t.const_all_ones();
                         let is_m1 = self.b.build_int_compare(IntPredicate::EQ, b, minus1, "")?;
-                        let is_min = self.b.build_int_compare(IntPredicate::EQ, a, i64t.const_int(i64::MIN as u64, true), "")?;
+                        let is_min = self.b.build_int_compare(
+                            IntPredicate::EQ,
+                            a,
+                            i64t.const_int(i64::MIN as u64, true),
+                            "",
+                        )?;
                         let both = self.b.build_and(is_m1, is_min, "")?;
                         if op == BinOp::FloorDiv {
                             let ob = self.overflow_block()?;
                             self.branch_to_if(both, ob)?;
                         }
                         // Divide by 1 instead of -1 in the INT64_MIN % -1 case (no trap).
-                        let safe_b = self.b.build_select(both, i64t.const_int(1, false), b, "")?.into_int_value();
+                        let safe_b = self
+                            .b
+                            .build_select(both, i64t.const_int(1, false), b, "")?
+                            .into_int_value();
                         let q = self.b.build_int_signed_div(a, safe_b, "")?;
                         let rm = self.b.build_int_signed_rem(a, safe_b, "")?;
                         // Floor: if the remainder is non-zero and its sign differs from b's.
@@ -1023,7 +1122,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     }
                     BinOp::Pow => {
                         self.set_line(e.line)?;
-                        self.call_rt("mg_int_pow", Some(self.t_i64()), &[l, r])?.unwrap()
+                        self.call_rt("mg_int_pow", Some(self.t_i64()), &[l, r])?
+                            .unwrap()
                     }
                     BinOp::BitAnd => self.b.build_and(a, b, "")?.into(),
                     BinOp::BitOr => self.b.build_or(a, b, "")?.into(),
@@ -1033,8 +1133,16 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                         let zero = i64t.const_zero();
                         let neg = self.b.build_int_compare(IntPredicate::SLT, b, zero, "")?;
                         self.raise_if(neg, "ValueError", Some("negative shift count"))?;
-                        let big = self.b.build_int_compare(IntPredicate::SGE, b, i64t.const_int(64, false), "")?;
-                        let n = self.b.build_select(big, i64t.const_int(63, false), b, "")?.into_int_value();
+                        let big = self.b.build_int_compare(
+                            IntPredicate::SGE,
+                            b,
+                            i64t.const_int(64, false),
+                            "",
+                        )?;
+                        let n = self
+                            .b
+                            .build_select(big, i64t.const_int(63, false), b, "")?
+                            .into_int_value();
                         if op == BinOp::RShift {
                             // Shifting by >= 64 gives the sign: same as by 63.
                             self.b.build_right_shift(a, n, true, "")?.into()
@@ -1042,7 +1150,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                             let shifted = self.b.build_left_shift(a, n, "")?;
                             let back = self.b.build_right_shift(shifted, n, true, "")?;
                             let lost = self.b.build_int_compare(IntPredicate::NE, back, a, "")?;
-                            let nonzero = self.b.build_int_compare(IntPredicate::NE, a, zero, "")?;
+                            let nonzero =
+                                self.b.build_int_compare(IntPredicate::NE, a, zero, "")?;
                             let big_nz = self.b.build_and(big, nonzero, "")?;
                             let ovf = self.b.build_or(lost, big_nz, "")?;
                             let ob = self.overflow_block()?;
@@ -1056,7 +1165,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
     }
 
-    fn compare_chain(&mut self, left: &Expr, pairs: &[(CmpOp, Expr)]) -> Result<BasicValueEnum<'ctx>> {
+    fn compare_chain(
+        &mut self,
+        left: &Expr,
+        pairs: &[(CmpOp, Expr)],
+    ) -> Result<BasicValueEnum<'ctx>> {
         let mut lv = self.expr(left)?;
         let mut lty = left.ty;
         if pairs.len() == 1 {
@@ -1090,7 +1203,15 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok(phi.as_basic_value())
     }
 
-    fn compare(&mut self, op: CmpOp, lt: Ty, l: BasicValueEnum<'ctx>, rt: Ty, r: BasicValueEnum<'ctx>, line: u32) -> Result<IntValue<'ctx>> {
+    fn compare(
+        &mut self,
+        op: CmpOp,
+        lt: Ty,
+        l: BasicValueEnum<'ctx>,
+        rt: Ty,
+        r: BasicValueEnum<'ctx>,
+        line: u32,
+    ) -> Result<IntValue<'ctx>> {
         let i64t = self.ctx.i64_type();
         let ipred = |op: CmpOp| match op {
             CmpOp::Eq => IntPredicate::EQ,
@@ -1104,7 +1225,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             self.set_line(line)?;
             return Ok(match op {
                 CmpOp::Eq | CmpOp::Ne => {
-                    let eq = self.call_rt("mg_str_eq", Some(self.t_bool()), &[l, r])?.unwrap().into_int_value();
+                    let eq = self
+                        .call_rt("mg_str_eq", Some(self.t_bool()), &[l, r])?
+                        .unwrap()
+                        .into_int_value();
                     if op == CmpOp::Eq {
                         eq
                     } else {
@@ -1112,19 +1236,27 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     }
                 }
                 _ => {
-                    let c = self.call_rt("mg_str_cmp", Some(self.t_i32()), &[l, r])?.unwrap().into_int_value();
-                    self.b.build_int_compare(ipred(op), c, self.ctx.i32_type().const_zero(), "")?
+                    let c = self
+                        .call_rt("mg_str_cmp", Some(self.t_i32()), &[l, r])?
+                        .unwrap()
+                        .into_int_value();
+                    self.b
+                        .build_int_compare(ipred(op), c, self.ctx.i32_type().const_zero(), "")?
                 }
             });
         }
         // Numbers: bool compares as int.
-        let widen = |s: &mut Self, t: Ty, v: BasicValueEnum<'ctx>| -> Result<(Ty, BasicValueEnum<'ctx>)> {
-            if t == Ty::Bool {
-                Ok((Ty::Int, s.b.build_int_z_extend(v.into_int_value(), i64t, "")?.into()))
-            } else {
-                Ok((t, v))
-            }
-        };
+        let widen =
+            |s: &mut Self, t: Ty, v: BasicValueEnum<'ctx>| -> Result<(Ty, BasicValueEnum<'ctx>)> {
+                if t == Ty::Bool {
+                    Ok((
+                        Ty::Int,
+                        s.b.build_int_z_extend(v.into_int_value(), i64t, "")?.into(),
+                    ))
+                } else {
+                    Ok((t, v))
+                }
+            };
         if lt == Ty::Bool && rt == Ty::Bool {
             let pred = match op {
                 CmpOp::Eq => IntPredicate::EQ,
@@ -1134,12 +1266,20 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 CmpOp::Gt => IntPredicate::UGT,
                 CmpOp::Ge => IntPredicate::UGE,
             };
-            return Ok(self.b.build_int_compare(pred, l.into_int_value(), r.into_int_value(), "")?);
+            return Ok(self.b.build_int_compare(
+                pred,
+                l.into_int_value(),
+                r.into_int_value(),
+                "",
+            )?);
         }
         let (lt, l) = widen(self, lt, l)?;
         let (rt, r) = widen(self, rt, r)?;
         Ok(match (lt, rt) {
-            (Ty::Int, Ty::Int) => self.b.build_int_compare(ipred(op), l.into_int_value(), r.into_int_value(), "")?,
+            (Ty::Int, Ty::Int) => {
+                self.b
+                    .build_int_compare(ipred(op), l.into_int_value(), r.into_int_value(), "")?
+            }
             (Ty::Float, Ty::Float) => {
                 let pred = match op {
                     CmpOp::Eq => FloatPredicate::OEQ,
@@ -1149,13 +1289,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     CmpOp::Gt => FloatPredicate::OGT,
                     CmpOp::Ge => FloatPredicate::OGE,
                 };
-                self.b.build_float_compare(pred, l.into_float_value(), r.into_float_value(), "")?
+                self.b
+                    .build_float_compare(pred, l.into_float_value(), r.into_float_value(), "")?
             }
             (Ty::Int, Ty::Float) | (Ty::Float, Ty::Int) => {
                 // Exact comparison in the runtime: -1, 0, 1, or 2 if unordered.
                 let swapped = lt == Ty::Float;
                 let (iv, fv) = if swapped { (r, l) } else { (l, r) };
-                let c = self.call_rt("mg_cmp_int_float", Some(self.t_i32()), &[iv, fv])?.unwrap().into_int_value();
+                let c = self
+                    .call_rt("mg_cmp_int_float", Some(self.t_i32()), &[iv, fv])?
+                    .unwrap()
+                    .into_int_value();
                 let i32t = self.ctx.i32_type();
                 let op = if swapped {
                     match op {
@@ -1209,21 +1353,28 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             }
             Builtin::IntFromFloat => {
                 self.set_line(e.line)?;
-                self.call_rt("mg_int_from_float", Some(self.t_i64()), &vals)?.unwrap()
+                self.call_rt("mg_int_from_float", Some(self.t_i64()), &vals)?
+                    .unwrap()
             }
             Builtin::IntFromStr => {
                 self.set_line(e.line)?;
-                self.call_rt("mg_int_from_str", Some(self.t_i64()), &vals)?.unwrap()
+                self.call_rt("mg_int_from_str", Some(self.t_i64()), &vals)?
+                    .unwrap()
             }
             Builtin::FloatFromStr => {
                 self.set_line(e.line)?;
-                self.call_rt("mg_float_from_str", Some(self.t_f64()), &vals)?.unwrap()
+                self.call_rt("mg_float_from_str", Some(self.t_f64()), &vals)?
+                    .unwrap()
             }
             Builtin::Abs => match args[0].ty {
                 Ty::Float => {
                     let intr = Intrinsic::find("llvm.fabs").unwrap();
                     let decl = intr.get_declaration(&self.module, &[self.t_f64()]).unwrap();
-                    match self.b.build_call(decl, &[vals[0].into()], "")?.try_as_basic_value() {
+                    match self
+                        .b
+                        .build_call(decl, &[vals[0].into()], "")?
+                        .try_as_basic_value()
+                    {
                         ValueKind::Basic(v) => v,
                         _ => unreachable!(),
                     }
@@ -1232,17 +1383,28 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     self.set_line(e.line)?;
                     let x = vals[0].into_int_value();
                     let i64t = self.ctx.i64_type();
-                    let is_min = self.b.build_int_compare(IntPredicate::EQ, x, i64t.const_int(i64::MIN as u64, true), "")?;
+                    let is_min = self.b.build_int_compare(
+                        IntPredicate::EQ,
+                        x,
+                        i64t.const_int(i64::MIN as u64, true),
+                        "",
+                    )?;
                     let ob = self.overflow_block()?;
                     self.branch_to_if(is_min, ob)?;
-                    let neg = self.b.build_int_compare(IntPredicate::SLT, x, i64t.const_zero(), "")?;
+                    let neg =
+                        self.b
+                            .build_int_compare(IntPredicate::SLT, x, i64t.const_zero(), "")?;
                     let nx = self.b.build_int_neg(x, "")?;
                     self.b.build_select(neg, nx, x, "")?
                 }
             },
             Builtin::Max | Builtin::Min => {
                 // Python: best = first; for each next: if next > best (max) / next < best (min).
-                let op = if b == Builtin::Max { CmpOp::Gt } else { CmpOp::Lt };
+                let op = if b == Builtin::Max {
+                    CmpOp::Gt
+                } else {
+                    CmpOp::Lt
+                };
                 let ty = args[0].ty;
                 let mut best = vals[0];
                 for v in vals.iter().skip(1) {
@@ -1252,7 +1414,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 best
             }
             Builtin::Len => {
-                let p = self.b.build_struct_gep(self.str_hdr, vals[0].into_pointer_value(), 2, "")?;
+                let p =
+                    self.b
+                        .build_struct_gep(self.str_hdr, vals[0].into_pointer_value(), 2, "")?;
                 self.b.build_load(self.ctx.i64_type(), p, "nchars")?
             }
             Builtin::StrIndex => {
