@@ -3,8 +3,10 @@
 //! Every expression carries its static type; implicit conversions Python
 //! performs (int -> float in mixed arithmetic, bool -> int in arithmetic) are
 //! explicit nodes. Source lines are kept for tracebacks and debug info.
+//! Ownership (reference counts) is not in the IR: `lower` applies one rule
+//! everywhere (expressions produce owned references).
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Ty {
     Int,
     Float,
@@ -12,16 +14,78 @@ pub enum Ty {
     Str,
     /// Only as a function's return type.
     None,
+    List(Box<Ty>),
+    Dict(Box<Ty>, Box<Ty>),
+    Set(Box<Ty>),
+    Tuple(Vec<Ty>),
 }
 
 impl Ty {
-    pub fn name(self) -> &'static str {
+    /// Python spelling, as in annotations: `dict[str, list[int]]`.
+    pub fn name(&self) -> String {
+        match self {
+            Ty::Int => "int".into(),
+            Ty::Float => "float".into(),
+            Ty::Bool => "bool".into(),
+            Ty::Str => "str".into(),
+            Ty::None => "None".into(),
+            Ty::List(t) => format!("list[{}]", t.name()),
+            Ty::Dict(k, v) => format!("dict[{}, {}]", k.name(), v.name()),
+            Ty::Set(t) => format!("set[{}]", t.name()),
+            Ty::Tuple(ts) if ts.is_empty() => "tuple[()]".into(),
+            Ty::Tuple(ts) => format!("tuple[{}]", ts.iter().map(|t| t.name()).collect::<Vec<_>>().join(", ")),
+        }
+    }
+
+    /// The name CPython uses in error messages (`'list'`, `'int'`).
+    pub fn kind_name(&self) -> &'static str {
         match self {
             Ty::Int => "int",
             Ty::Float => "float",
             Ty::Bool => "bool",
             Ty::Str => "str",
-            Ty::None => "None",
+            Ty::None => "NoneType",
+            Ty::List(_) => "list",
+            Ty::Dict(..) => "dict",
+            Ty::Set(_) => "set",
+            Ty::Tuple(_) => "tuple",
+        }
+    }
+
+    /// Whether values of this type hold references that are counted.
+    pub fn is_heap(&self) -> bool {
+        match self {
+            Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) => true,
+            Ty::Tuple(ts) => ts.iter().any(|t| t.is_heap()),
+            _ => false,
+        }
+    }
+
+    /// A reference-counted object pointer (not a tuple of them).
+    pub fn is_object(&self) -> bool {
+        matches!(self, Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_))
+    }
+
+    pub fn is_numeric(&self) -> bool {
+        matches!(self, Ty::Int | Ty::Float | Ty::Bool)
+    }
+
+    /// Whether CPython can hash it (dict keys, set elements).
+    pub fn is_hashable(&self) -> bool {
+        match self {
+            Ty::Int | Ty::Float | Ty::Bool | Ty::Str => true,
+            Ty::Tuple(ts) => ts.iter().all(|t| t.is_hashable()),
+            _ => false,
+        }
+    }
+
+    /// Whether `<` is defined between two values of this type.
+    pub fn is_orderable(&self) -> bool {
+        match self {
+            Ty::Int | Ty::Float | Ty::Bool | Ty::Str => true,
+            Ty::List(t) => t.is_orderable(),
+            Ty::Tuple(ts) => ts.iter().all(|t| t.is_orderable()),
+            _ => false,
         }
     }
 }
@@ -65,6 +129,14 @@ pub enum Place {
     Global(GlobalId),
 }
 
+/// An assignment target: a variable, or a (nested) tuple of targets that
+/// unpacks a tuple or list value.
+#[derive(Debug, Clone)]
+pub enum Target {
+    Place(Place),
+    Unpack(Vec<Target>),
+}
+
 #[derive(Debug)]
 pub struct Stmt {
     pub kind: StmtKind,
@@ -74,34 +146,51 @@ pub struct Stmt {
 
 #[derive(Debug)]
 pub enum StmtKind {
-    Assign(Place, Expr),
+    Assign(Target, Expr),
     /// `a, b = x, y`: every value is evaluated before any is stored.
-    MultiAssign(Vec<(Place, Expr)>),
+    MultiAssign(Vec<(Target, Expr)>),
+    /// `obj[index] = value` (list or dict).
+    SetItem { obj: Expr, index: Expr, value: Expr },
+    /// `obj[index] op= value`: obj and index evaluated once.
+    AugSetItem { obj: Expr, index: Expr, op: BinOp, value: Expr },
+    /// `del obj[index]` (list or dict).
+    DelItem { obj: Expr, index: Expr },
     Expr(Expr),
     If(Expr, Vec<Stmt>, Vec<Stmt>),
-    While {
-        test: Expr,
-        body: Vec<Stmt>,
-        orelse: Vec<Stmt>,
-    },
-    ForRange {
-        var: Place,
-        start: Expr,
-        stop: Expr,
-        step: Expr,
-        body: Vec<Stmt>,
-        orelse: Vec<Stmt>,
-    },
+    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    For { target: Target, iter: Iter, body: Vec<Stmt>, orelse: Vec<Stmt> },
     Break,
     Continue,
     Return(Option<Expr>),
     Assert(Expr, Option<Expr>),
-    Print {
-        args: Vec<Expr>,
-        sep: Option<Expr>,
-        end: Option<Expr>,
-    },
+    Print { args: Vec<Expr>, sep: Option<Expr>, end: Option<Expr> },
     Pass,
+}
+
+/// Something iterated by `for`, a comprehension, or a builtin that
+/// consumes an iterable.
+#[derive(Debug, Clone)]
+pub struct Iter {
+    pub kind: IterKind,
+    /// Type of each element produced.
+    pub elem: Ty,
+}
+
+#[derive(Debug, Clone)]
+pub enum IterKind {
+    Range(Box<Expr>, Box<Expr>, Box<Expr>),
+    List(Box<Expr>),
+    /// A tuple whose fields all have one type.
+    Tuple(Box<Expr>),
+    Str(Box<Expr>),
+    DictKeys(Box<Expr>),
+    DictValues(Box<Expr>),
+    DictItems(Box<Expr>),
+    Set(Box<Expr>),
+    Enumerate(Box<Iter>, Box<Expr>),
+    Zip(Vec<Iter>),
+    /// reversed() of a list, str or homogeneous tuple.
+    Reversed(Box<Expr>),
 }
 
 #[derive(Debug, Clone)]
@@ -149,6 +238,8 @@ pub enum UnOp {
 pub enum Builtin {
     /// str(x) for any type.
     Str,
+    /// repr(x) for any type.
+    Repr,
     /// int(float) / int(str).
     IntFromFloat,
     IntFromStr,
@@ -158,10 +249,95 @@ pub enum Builtin {
     /// Python `max`/`min` of several same-typed arguments.
     Max,
     Min,
-    /// len(str)
+    /// len() of str, list, dict, set, tuple
     Len,
-    /// s[i]
-    StrIndex,
+    Ord,
+    Chr,
+    /// round(float) -> int; round(float, n) -> float; round(int, n) -> int
+    RoundInt,
+    RoundFloat,
+    RoundIntN,
+    /// format(value, spec) as f-strings use it.
+    Format,
+}
+
+/// What a builtin that consumes an iterable computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reduce {
+    Sum,
+    Min,
+    Max,
+    Any,
+    All,
+    /// list(it), sorted(it)
+    List,
+    Sorted,
+    Set,
+}
+
+/// A key function (lambda or named function) applied to one element:
+/// `param` is bound to the element, `body` computes the key.
+#[derive(Debug, Clone)]
+pub struct KeyFn {
+    pub param: Target,
+    pub body: Box<Expr>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompKind {
+    List,
+    Set,
+    Dict,
+}
+
+#[derive(Debug, Clone)]
+pub struct CompGen {
+    pub target: Target,
+    pub iter: Iter,
+    pub conds: Vec<Expr>,
+}
+
+/// Methods, by receiver type; the receiver is `args[0]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    ListAppend,
+    ListExtend,
+    ListInsert,
+    /// pop() / pop(i): args = [list, index]
+    ListPop,
+    ListRemove,
+    ListIndex,
+    ListCount,
+    /// sort(): args = [list, reverse]; with a key see `StmtKind`-free form below
+    ListSort,
+    ListReverse,
+    ListCopy,
+    ListClear,
+    /// dict.get(k) is not supported (Optional); get(k, default)
+    DictGet,
+    DictSetDefault,
+    /// pop(k) / pop(k, default): args = [dict, key, default?]
+    DictPop,
+    DictKeys,
+    DictValues,
+    DictItems,
+    DictUpdate,
+    DictClear,
+    DictCopy,
+    SetAdd,
+    SetDiscard,
+    SetRemove,
+    SetPop,
+    SetUnion,
+    SetIntersection,
+    SetDifference,
+    SetSymmetricDifference,
+    SetIsSubset,
+    SetUpdate,
+    SetClear,
+    SetCopy,
+    /// str methods: the runtime function name.
+    Str(&'static str),
 }
 
 #[derive(Debug, Clone)]
@@ -172,7 +348,7 @@ pub enum ExprKind {
     Str(String),
     Load(Place),
     /// Operands have the same type (the result type, except `/` on ints
-    /// and comparisons).
+    /// and comparisons). Also list/tuple `+`, list `*` int.
     Binary(BinOp, Box<Expr>, Box<Expr>),
     Unary(UnOp, Box<Expr>),
     /// `a < b <= c`: left operand, then (op, right) pairs; each operand is
@@ -191,4 +367,33 @@ pub enum ExprKind {
     ToFloat(Box<Expr>),
     /// bool -> int
     BoolToInt(Box<Expr>),
+    List(Vec<Expr>),
+    Tuple(Vec<Expr>),
+    Dict(Vec<(Expr, Expr)>),
+    Set(Vec<Expr>),
+    /// `[elt for ...]`, `{elt for ...}`, `{key: elt for ...}`
+    Comp { kind: CompKind, key: Option<Box<Expr>>, elt: Box<Expr>, gens: Vec<CompGen> },
+    /// list[i], str[i], dict[k], homogeneous tuple[i]
+    Index(Box<Expr>, Box<Expr>),
+    /// tuple field with a constant index
+    Field(Box<Expr>, usize),
+    /// obj[lo:hi:step] of list or str
+    Slice { obj: Box<Expr>, lo: Option<Box<Expr>>, hi: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    /// a tuple sliced with constant bounds: the fields kept
+    TupleSlice(Box<Expr>, Vec<usize>),
+    /// `item in container` (negate: `not in`)
+    In { item: Box<Expr>, container: Box<Expr>, negate: bool },
+    Method(Method, Vec<Expr>),
+    /// xs.sort(key=..., reverse=...): [list, reverse]
+    SortBy { list: Box<Expr>, key: Option<KeyFn>, reverse: Box<Expr> },
+    /// A builtin consuming an iterable (sum, min, max, any, all, list,
+    /// sorted, set), with optional key, reverse and start/default.
+    Reduce { op: Reduce, iter: Box<Iter>, key: Option<KeyFn>, reverse: Option<Box<Expr>>, start: Option<Box<Expr>> },
+    /// dict(x) of a dict (copy) or of a list of pairs
+    DictFrom(Box<Expr>),
+    /// f-string: concatenation of str-typed parts
+    Concat(Vec<Expr>),
+    /// An omitted optional str argument of a runtime method (a NULL
+    /// pointer); only ever an argument of `Method`.
+    NullStr,
 }

@@ -78,7 +78,7 @@ impl<'ctx> DebugInfo<'ctx> {
         }
     }
 
-    fn ty(&self, t: Ty) -> DIType<'ctx> {
+    fn ty(&self, t: &Ty) -> DIType<'ctx> {
         let basic = |name: &str, bits: u64, enc: u32| {
             self.dib
                 .create_basic_type(name, bits, enc, DIFlags::ZERO)
@@ -89,7 +89,7 @@ impl<'ctx> DebugInfo<'ctx> {
             Ty::Int => basic("int", 64, DW_ATE_SIGNED),
             Ty::Float => basic("float", 64, DW_ATE_FLOAT),
             Ty::Bool => basic("bool", 8, DW_ATE_BOOLEAN),
-            Ty::Str | Ty::None => {
+            _ => {
                 // str is a pointer to the runtime's MgStr; shown as `char *`
                 // at its text (data) until a pretty-printer takes over.
                 let ch = basic("char", 8, DW_ATE_SIGNED_CHAR);
@@ -151,7 +151,7 @@ impl<'ctx> DebugInfo<'ctx> {
         &self,
         slot: PointerValue<'ctx>,
         name: &str,
-        ty: Ty,
+        ty: &Ty,
         line: u32,
         arg_no: Option<u32>,
         block: BasicBlock<'ctx>,

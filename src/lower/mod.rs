@@ -1,17 +1,32 @@
 //! Stage 3: lower the typed IR to LLVM IR (with inkwell).
 //!
-//! Representation: int = i64, float = double, bool = i1, str = ptr to an
-//! `MgStr` (see runtime/mgen_rt.h). Every generated function keeps an
-//! `MgFrame` on its stack, linked through `mg_frame_top`, so the runtime can
-//! print a CPython-style traceback; the frame's line is stored before each
-//! operation that can raise. Calls into the runtime use the platform C
-//! convention; generated functions call each other with the descriptor's
-//! internal convention.
+//! Representation: int = i64, float = double, bool = i1, str/list/dict/set
+//! = pointer to a runtime object (see runtime/mgen_rt.h), tuple = an LLVM
+//! struct of its fields' container-slot representations (bool as i8).
+//!
+//! Ownership: every expression produces an *owned* reference (for types that
+//! hold references); whoever consumes it either stores it (a variable, a
+//! container slot — ownership moves) or releases it. Loads of locals can be
+//! *borrowed* (`expr_borrow`) where the value is only looked at. Functions
+//! own their parameters and release every local at their single exit.
+//!
+//! Every generated function keeps an `MgFrame` on its stack, linked through
+//! `mg_frame_top`, so the runtime can print a CPython-style traceback; the
+//! frame's line is stored before each operation that can raise. Calls into
+//! the runtime use the platform C convention; generated functions call each
+//! other with the descriptor's internal convention.
+//!
+//! Code map: `mod.rs` functions, statements and scalar expressions;
+//! `values.rs` types, slots, type descriptors and reference counting;
+//! `containers.rs` lists, tuples, dicts, sets, iteration, comprehensions,
+//! methods; `debug.rs` DWARF.
 
+mod containers;
 mod debug;
+mod values;
 
 use crate::ir::*;
-use crate::target::Target;
+use crate::target::Target as TargetSpec;
 use anyhow::Result;
 use debug::DebugInfo;
 use inkwell::basic_block::BasicBlock;
@@ -19,11 +34,9 @@ use inkwell::builder::Builder;
 use inkwell::context::Context;
 use inkwell::intrinsics::Intrinsic;
 use inkwell::module::{Linkage, Module};
+use inkwell::targets::TargetData;
 use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum, StructType};
-use inkwell::values::{
-    BasicMetadataValueEnum, BasicValueEnum, FunctionValue, GlobalValue, IntValue, PointerValue,
-    ValueKind,
-};
+use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, GlobalValue, IntValue, PointerValue, ValueKind};
 use inkwell::{AddressSpace, FloatPredicate, IntPredicate};
 use std::collections::HashMap;
 
@@ -32,7 +45,7 @@ use std::collections::HashMap;
 const RECURSION_LIMIT: i32 = 1000;
 
 pub struct LowerOptions<'a> {
-    pub target: &'a Target,
+    pub target: &'a TargetSpec,
     pub debug: bool,
     /// Directory and file name recorded in debug info.
     pub source_dir: String,
@@ -42,23 +55,10 @@ pub struct LowerOptions<'a> {
 }
 
 /// Lower a checked program into a new LLVM module.
-pub fn lower<'ctx>(
-    ctx: &'ctx Context,
-    prog: &Program,
-    opts: &LowerOptions,
-) -> Result<Module<'ctx>> {
+pub fn lower<'ctx>(ctx: &'ctx Context, prog: &Program, opts: &LowerOptions) -> Result<Module<'ctx>> {
     let module = ctx.create_module(&opts.source_name);
     let builder = ctx.create_builder();
-    let dbg = opts.debug.then(|| {
-        DebugInfo::new(
-            ctx,
-            &module,
-            opts.target,
-            &opts.source_name,
-            &opts.source_dir,
-            opts.optimized,
-        )
-    });
+    let dbg = opts.debug.then(|| DebugInfo::new(ctx, &module, opts.target, &opts.source_name, &opts.source_dir, opts.optimized));
     let mut l = Lowerer::new(ctx, module, builder, prog, opts, dbg);
     l.declare_all()?;
     for (i, f) in prog.functions.iter().enumerate() {
@@ -69,12 +69,16 @@ pub fn lower<'ctx>(
     }
     let Lowerer { module, .. } = l;
     if let Err(e) = module.verify() {
-        anyhow::bail!(
-            "internal compiler error: generated LLVM IR does not verify:\n{}",
-            e.to_string()
-        );
+        anyhow::bail!("internal compiler error: generated LLVM IR does not verify:\n{}", e.to_string());
     }
     Ok(module)
+}
+
+/// A value and whether the holder owns a reference to it.
+#[derive(Clone, Copy)]
+struct Held<'ctx> {
+    v: BasicValueEnum<'ctx>,
+    owned: bool,
 }
 
 struct Lowerer<'ctx, 'p> {
@@ -82,21 +86,32 @@ struct Lowerer<'ctx, 'p> {
     module: Module<'ctx>,
     b: Builder<'ctx>,
     prog: &'p Program,
-    target: &'p Target,
+    target: &'p TargetSpec,
+    td: TargetData,
     dbg: Option<DebugInfo<'ctx>>,
     funcs: Vec<FunctionValue<'ctx>>,
     globals: Vec<GlobalValue<'ctx>>,
     strings: HashMap<String, PointerValue<'ctx>>,
     cstrings: HashMap<String, PointerValue<'ctx>>,
+    tuple_descs: HashMap<Ty, PointerValue<'ctx>>,
     str_hdr: StructType<'ctx>,
+    list_ty: StructType<'ctx>,
     frame_ty: StructType<'ctx>,
     frame_top: GlobalValue<'ctx>,
     depth: GlobalValue<'ctx>,
     // per-function state
+    cur: Option<FuncId>,
     cur_fn: Option<FunctionValue<'ctx>>,
     frame: Option<PointerValue<'ctx>>,
     locals: Vec<PointerValue<'ctx>>,
-    loops: Vec<(BasicBlock<'ctx>, BasicBlock<'ctx>)>,
+    /// (continue target, break target, iterator depth at the loop)
+    loops: Vec<(BasicBlock<'ctx>, BasicBlock<'ctx>, usize)>,
+    /// Owned references held by enclosing `for` loops (their iterables),
+    /// released by `return` and at loop end.
+    iter_temps: Vec<(Ty, BasicValueEnum<'ctx>)>,
+    exit_bb: Option<BasicBlock<'ctx>>,
+    ret_slot: Option<PointerValue<'ctx>>,
+    entry_bb: Option<BasicBlock<'ctx>>,
     stored_line: Option<u32>,
     overflow_bb: Option<BasicBlock<'ctx>>,
     /// Shared raise blocks for `//` and `%` by zero (CPython words them differently).
@@ -104,21 +119,12 @@ struct Lowerer<'ctx, 'p> {
 }
 
 impl<'ctx, 'p> Lowerer<'ctx, 'p> {
-    fn new(
-        ctx: &'ctx Context,
-        module: Module<'ctx>,
-        b: Builder<'ctx>,
-        prog: &'p Program,
-        opts: &'p LowerOptions,
-        dbg: Option<DebugInfo<'ctx>>,
-    ) -> Self {
+    fn new(ctx: &'ctx Context, module: Module<'ctx>, b: Builder<'ctx>, prog: &'p Program, opts: &'p LowerOptions, dbg: Option<DebugInfo<'ctx>>) -> Self {
         let i64t = ctx.i64_type();
         let ptr = ctx.ptr_type(AddressSpace::default());
         let str_hdr = ctx.struct_type(&[i64t.into(), i64t.into(), i64t.into()], false);
-        let frame_ty = ctx.struct_type(
-            &[ptr.into(), ptr.into(), ptr.into(), ctx.i32_type().into()],
-            false,
-        );
+        let list_ty = ctx.struct_type(&[i64t.into(), ptr.into(), i64t.into(), i64t.into(), ptr.into()], false);
+        let frame_ty = ctx.struct_type(&[ptr.into(), ptr.into(), ptr.into(), ctx.i32_type().into()], false);
         let frame_top = module.add_global(ptr, None, "mg_frame_top");
         frame_top.set_linkage(Linkage::External);
         let depth = module.add_global(ctx.i32_type(), None, "mg_depth");
@@ -130,32 +136,30 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             b,
             prog,
             target: opts.target,
+            td: TargetData::create(&opts.target.data_layout),
             dbg,
             funcs: Vec::new(),
             globals: Vec::new(),
             strings: HashMap::new(),
             cstrings: HashMap::new(),
+            tuple_descs: HashMap::new(),
             str_hdr,
+            list_ty,
             frame_ty,
             frame_top,
             depth,
+            cur: None,
             cur_fn: None,
             frame: None,
             locals: Vec::new(),
             loops: Vec::new(),
+            iter_temps: Vec::new(),
+            exit_bb: None,
+            ret_slot: None,
+            entry_bb: None,
             stored_line: None,
             overflow_bb: None,
             zerodiv_bb: [None, None],
-        }
-    }
-
-    fn llty(&self, t: Ty) -> BasicTypeEnum<'ctx> {
-        match t {
-            Ty::Int => self.ctx.i64_type().into(),
-            Ty::Float => self.ctx.f64_type().into(),
-            Ty::Bool => self.ctx.bool_type().into(),
-            Ty::Str => self.ctx.ptr_type(AddressSpace::default()).into(),
-            Ty::None => unreachable!("None has no value representation"),
         }
     }
 
@@ -165,50 +169,41 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     fn declare_all(&mut self) -> Result<()> {
         for (i, f) in self.prog.functions.iter().enumerate() {
-            let params: Vec<BasicMetadataTypeEnum> = f
-                .params
-                .iter()
-                .map(|&p| self.llty(f.locals[p].ty).into())
-                .collect();
-            let fty = match f.ret {
+            let params: Vec<BasicMetadataTypeEnum> = f.params.iter().map(|&p| self.llty(&f.locals[p].ty).into()).collect();
+            let fty = match &f.ret {
                 Ty::None => self.ctx.void_type().fn_type(&params, false),
                 t => self.llty(t).fn_type(&params, false),
             };
             let fv = if i == self.prog.module_fn {
-                let fv = self
-                    .module
-                    .add_function("mg_module_main", fty, Some(Linkage::External));
+                let fv = self.module.add_function("mg_module_main", fty, Some(Linkage::External));
                 fv.set_call_conventions(self.target.c_call_conv.llvm_id());
                 fv
             } else {
-                let fv = self.module.add_function(
-                    &format!("py.{}", f.name),
-                    fty,
-                    Some(Linkage::Internal),
-                );
+                let fv = self.module.add_function(&format!("py.{}", f.name), fty, Some(Linkage::Internal));
                 fv.set_call_conventions(self.target.internal_call_conv.llvm_id());
                 fv
             };
             self.funcs.push(fv);
         }
-        for (i, g) in self.prog.globals.iter().enumerate() {
-            let ty = self.llty(g.ty);
-            let gv = self
-                .module
-                .add_global(ty, None, &format!("py.g.{}", g.name));
+        for g in self.prog.globals.iter() {
+            let ty = self.llty(&g.ty);
+            let gv = self.module.add_global(ty, None, &format!("py.g.{}", g.name));
             gv.set_linkage(Linkage::Internal);
-            let init: BasicValueEnum = match g.ty {
-                Ty::Str => self.str_const("").into(),
-                Ty::Int => self.ctx.i64_type().const_zero().into(),
-                Ty::Float => self.ctx.f64_type().const_zero().into(),
-                Ty::Bool => self.ctx.bool_type().const_zero().into(),
-                Ty::None => unreachable!(),
-            };
+            let init = self.initial_value(&g.ty);
             gv.set_initializer(&init);
-            let _ = i;
             self.globals.push(gv);
         }
         Ok(())
+    }
+
+    /// What a variable holds before its first assignment: "" for str (an
+    /// immortal constant), null for containers (never dereferenced: decref
+    /// skips null), zero otherwise.
+    fn initial_value(&mut self, t: &Ty) -> BasicValueEnum<'ctx> {
+        match t {
+            Ty::Str => self.str_const("").into(),
+            t => self.llty(t).const_zero(),
+        }
     }
 
     /// A string literal as an immortal `MgStr` constant.
@@ -448,40 +443,44 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     // ---- functions --------------------------------------------------------
 
-    fn function(&mut self, id: FuncId, f: &Function) -> Result<()> {
+    fn function(&mut self, id: FuncId, f: &'p Function) -> Result<()> {
         let fv = self.funcs[id];
+        self.cur = Some(id);
         self.cur_fn = Some(fv);
         self.overflow_bb = None;
         self.zerodiv_bb = [None, None];
         self.loops.clear();
+        self.iter_temps.clear();
         let is_module = id == self.prog.module_fn;
         if let Some(d) = &mut self.dbg {
             d.begin_function(fv, &f.name, f.line, !is_module);
         }
         let entry = self.ctx.append_basic_block(fv, "entry");
+        self.entry_bb = Some(entry);
         self.position(entry);
         self.set_debug_loc(f.line, 1);
         // Locals: one stack slot each (mem2reg promotes them).
         self.locals.clear();
         for v in &f.locals {
-            let ty = self.llty(v.ty);
+            let ty = self.llty(&v.ty);
             let slot = self.b.build_alloca(ty, &v.name)?;
             self.locals.push(slot);
         }
         for (i, v) in f.locals.iter().enumerate() {
             let init: BasicValueEnum = match f.params.iter().position(|&p| p == i) {
                 Some(pi) => fv.get_nth_param(pi as u32).unwrap(),
-                None => match v.ty {
-                    Ty::Str => self.str_const("").into(),
-                    t => self.llty(t).const_zero(),
-                },
+                None => self.initial_value(&v.ty),
             };
             self.b.build_store(self.locals[i], init)?;
             if let Some(d) = &self.dbg {
                 let arg_no = f.params.iter().position(|&p| p == i).map(|p| p as u32 + 1);
-                d.declare_variable(self.locals[i], &v.name, v.ty, v.line, arg_no, entry);
+                d.declare_variable(self.locals[i], &v.name, &v.ty, v.line, arg_no, entry);
             }
         }
+        self.ret_slot = match &f.ret {
+            Ty::None => None,
+            t => Some(self.b.build_alloca(self.llty(t), "ret")?),
+        };
         // Frame push.
         let frame = self.b.build_alloca(self.frame_ty, "frame")?;
         self.frame = Some(frame);
@@ -498,33 +497,38 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.b.build_store(top_ptr, frame)?;
         self.set_line(f.line)?;
         // Recursion depth, as CPython counts it.
-        let d = self
-            .b
-            .build_load(self.ctx.i32_type(), self.depth.as_pointer_value(), "depth")?
-            .into_int_value();
-        let d1 = self
-            .b
-            .build_int_add(d, self.ctx.i32_type().const_int(1, false), "")?;
+        let d = self.b.build_load(self.ctx.i32_type(), self.depth.as_pointer_value(), "depth")?.into_int_value();
+        let d1 = self.b.build_int_add(d, self.ctx.i32_type().const_int(1, false), "")?;
         self.b.build_store(self.depth.as_pointer_value(), d1)?;
-        let too_deep = self.b.build_int_compare(
-            IntPredicate::SGT,
-            d1,
-            self.ctx.i32_type().const_int(RECURSION_LIMIT as u64, false),
-            "",
-        )?;
-        self.raise_if(
-            too_deep,
-            "RecursionError",
-            Some("maximum recursion depth exceeded"),
-        )?;
+        let too_deep = self.b.build_int_compare(IntPredicate::SGT, d1, self.ctx.i32_type().const_int(RECURSION_LIMIT as u64, false), "")?;
+        self.raise_if(too_deep, "RecursionError", Some("maximum recursion depth exceeded"))?;
 
+        let exit = self.ctx.append_basic_block(fv, "exit");
+        self.exit_bb = Some(exit);
         self.block(&f.body)?;
         if !self.terminated() {
             if f.ret == Ty::None {
-                self.frame_pop()?;
-                self.b.build_return(None)?;
+                self.b.build_unconditional_branch(exit)?;
             } else {
                 self.raise("SystemError", Some("function fell off its end (mgen bug)"))?;
+            }
+        }
+        // The single exit: release every local, pop the frame, return.
+        self.position(exit);
+        for (i, v) in f.locals.iter().enumerate() {
+            if v.ty.is_heap() {
+                let val = self.b.build_load(self.llty(&v.ty), self.locals[i], "")?;
+                self.decref(&v.ty, val)?;
+            }
+        }
+        self.frame_pop()?;
+        match self.ret_slot {
+            Some(slot) => {
+                let v = self.b.build_load(self.llty(&f.ret), slot, "")?;
+                self.b.build_return(Some(&v))?;
+            }
+            None => {
+                self.b.build_return(None)?;
             }
         }
         Ok(())
@@ -534,17 +538,22 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let frame = self.frame.unwrap();
         let p0 = self.b.build_struct_gep(self.frame_ty, frame, 0, "")?;
         let prev = self.b.build_load(self.ptr_t(), p0, "prev")?;
-        self.b
-            .build_store(self.frame_top.as_pointer_value(), prev)?;
-        let d = self
-            .b
-            .build_load(self.ctx.i32_type(), self.depth.as_pointer_value(), "depth")?
-            .into_int_value();
-        let d1 = self
-            .b
-            .build_int_sub(d, self.ctx.i32_type().const_int(1, false), "")?;
+        self.b.build_store(self.frame_top.as_pointer_value(), prev)?;
+        let d = self.b.build_load(self.ctx.i32_type(), self.depth.as_pointer_value(), "depth")?.into_int_value();
+        let d1 = self.b.build_int_sub(d, self.ctx.i32_type().const_int(1, false), "")?;
         self.b.build_store(self.depth.as_pointer_value(), d1)?;
         Ok(())
+    }
+
+    /// An alloca in the entry block (so loops do not grow the stack).
+    fn entry_alloca(&self, ty: BasicTypeEnum<'ctx>, name: &str) -> Result<PointerValue<'ctx>> {
+        let entry = self.entry_bb.unwrap();
+        let b = self.ctx.create_builder();
+        match entry.get_first_instruction() {
+            Some(i) => b.position_before(&i),
+            None => b.position_at_end(entry),
+        }
+        Ok(b.build_alloca(ty, name)?)
     }
 
     fn place_ptr(&self, p: Place) -> PointerValue<'ctx> {
@@ -554,20 +563,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
     }
 
-    fn place_ty(&self, p: Place) -> Ty {
+    fn place_ty(&self, p: Place) -> &'p Ty {
         match p {
-            Place::Local(l) => {
-                let f = self.cur_fn_ir();
-                f.locals[l].ty
-            }
-            Place::Global(g) => self.prog.globals[g].ty,
+            Place::Local(l) => &self.prog.functions[self.cur.unwrap()].locals[l].ty,
+            Place::Global(g) => &self.prog.globals[g].ty,
         }
-    }
-
-    fn cur_fn_ir(&self) -> &'p Function {
-        let fv = self.cur_fn.unwrap();
-        let idx = self.funcs.iter().position(|&f| f == fv).unwrap();
-        &self.prog.functions[idx]
     }
 
     // ---- statements -------------------------------------------------------
@@ -584,26 +584,94 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok(())
     }
 
+    /// Store an owned value into a target (moving its reference), releasing
+    /// what the variable held.
+    fn store_target(&mut self, t: &Target, ty: &Ty, v: BasicValueEnum<'ctx>, line: u32) -> Result<()> {
+        match t {
+            Target::Place(p) => {
+                let ptr = self.place_ptr(*p);
+                if ty.is_heap() {
+                    let old = self.b.build_load(self.llty(ty), ptr, "old")?;
+                    self.b.build_store(ptr, v)?;
+                    self.decref(ty, old)?;
+                } else {
+                    self.b.build_store(ptr, v)?;
+                }
+                Ok(())
+            }
+            Target::Unpack(parts) => match ty {
+                Ty::Tuple(ts) => {
+                    for (i, (part, ft)) in parts.iter().zip(ts).enumerate() {
+                        let fv = self.tuple_field(ty, v, i)?;
+                        self.store_target(part, ft, fv, line)?;
+                    }
+                    Ok(())
+                }
+                Ty::List(et) => {
+                    // Runtime length check, as CPython's unpacking does.
+                    self.set_line(line)?;
+                    let l = v.into_pointer_value();
+                    let n = self.list_len(l)?;
+                    let want = self.ctx.i64_type().const_int(parts.len() as u64, false);
+                    let few = self.b.build_int_compare(IntPredicate::SLT, n, want, "")?;
+                    let bad_few = self.new_block("unpack.few");
+                    let ok1 = self.new_block("unpack.ok");
+                    self.b.build_conditional_branch(few, bad_few, ok1)?;
+                    let saved = self.stored_line;
+                    self.position(bad_few);
+                    let e = self.cstr("ValueError");
+                    let pre = self.str_const(&format!("not enough values to unpack (expected {}, got ", parts.len()));
+                    let num = self.call_rt("mg_str_from_int", Some(self.t_ptr()), &[n.into()])?.unwrap();
+                    let close = self.str_const(")");
+                    let m1 = self.call_rt("mg_str_concat", Some(self.t_ptr()), &[pre.into(), num])?.unwrap();
+                    let m2 = self.call_rt("mg_str_concat", Some(self.t_ptr()), &[m1, close.into()])?.unwrap();
+                    self.call_rt("mg_raise_str", None, &[e.into(), m2])?;
+                    self.b.build_unreachable()?;
+                    self.position(ok1);
+                    self.stored_line = saved;
+                    let many = self.b.build_int_compare(IntPredicate::SGT, n, want, "")?;
+                    let msg = format!("too many values to unpack (expected {})", parts.len());
+                    self.raise_if(many, "ValueError", Some(&msg))?;
+                    for (i, part) in parts.iter().enumerate() {
+                        let idx = self.ctx.i64_type().const_int(i as u64, false);
+                        let slot = self.list_slot_ptr(l, et, idx)?;
+                        let ev = self.load_slot(et, slot)?;
+                        self.incref(et, ev)?;
+                        self.store_target(part, et, ev, line)?;
+                    }
+                    self.decref(ty, v)?;
+                    Ok(())
+                }
+                _ => unreachable!("checked: unpack of tuple or list"),
+            },
+        }
+    }
+
     fn stmt(&mut self, s: &Stmt) -> Result<()> {
         self.set_debug_loc(s.line, s.col);
         match &s.kind {
             StmtKind::Pass => {}
             StmtKind::Expr(e) => {
-                self.expr_maybe(e)?;
+                if let Some(v) = self.expr_maybe(e)? {
+                    self.decref(&e.ty, v)?;
+                }
             }
-            StmtKind::Assign(p, e) => {
+            StmtKind::Assign(t, e) => {
                 let v = self.expr(e)?;
-                self.b.build_store(self.place_ptr(*p), v)?;
+                self.store_target(t, &e.ty, v, s.line)?;
             }
             StmtKind::MultiAssign(pairs) => {
                 let mut vals = Vec::new();
                 for (_, e) in pairs {
                     vals.push(self.expr(e)?);
                 }
-                for ((p, _), v) in pairs.iter().zip(vals) {
-                    self.b.build_store(self.place_ptr(*p), v)?;
+                for ((t, e), v) in pairs.iter().zip(vals) {
+                    self.store_target(t, &e.ty, v, s.line)?;
                 }
             }
+            StmtKind::SetItem { obj, index, value } => self.set_item(s.line, obj, index, value)?,
+            StmtKind::AugSetItem { obj, index, op, value } => self.aug_set_item(s.line, obj, index, *op, value)?,
+            StmtKind::DelItem { obj, index } => self.del_item(s.line, obj, index)?,
             StmtKind::If(c, then, els) => {
                 let cv = self.expr(c)?.into_int_value();
                 let tb = self.new_block("then");
@@ -633,7 +701,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let cv = self.expr(test)?.into_int_value();
                 self.b.build_conditional_branch(cv, body_bb, else_bb)?;
                 self.position(body_bb);
-                self.loops.push((cond_bb, end));
+                self.loops.push((cond_bb, end, self.iter_temps.len()));
                 self.block(body)?;
                 self.loops.pop();
                 if !self.terminated() {
@@ -646,32 +714,25 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 }
                 self.position(end);
             }
-            StmtKind::ForRange {
-                var,
-                start,
-                stop,
-                step,
-                body,
-                orelse,
-            } => self.for_range(s, *var, start, stop, step, body, orelse)?,
+            StmtKind::For { target, iter, body, orelse } => self.for_loop(s, target, iter, body, orelse)?,
             StmtKind::Break => {
-                let (_, brk) = *self.loops.last().expect("checked: break in loop");
+                let (_, brk, _) = *self.loops.last().expect("checked: break in loop");
                 self.b.build_unconditional_branch(brk)?;
             }
             StmtKind::Continue => {
-                let (cont, _) = *self.loops.last().expect("checked: continue in loop");
+                let (cont, _, _) = *self.loops.last().expect("checked: continue in loop");
                 self.b.build_unconditional_branch(cont)?;
             }
             StmtKind::Return(v) => {
-                let val = match v {
-                    Some(e) => Some(self.expr(e)?),
-                    None => None,
-                };
-                self.frame_pop()?;
-                match val {
-                    Some(v) => self.b.build_return(Some(&v))?,
-                    None => self.b.build_return(None)?,
-                };
+                if let Some(e) = v {
+                    let val = self.expr(e)?;
+                    self.b.build_store(self.ret_slot.unwrap(), val)?;
+                }
+                // Release what enclosing for-loops hold.
+                for (ty, v) in self.iter_temps.clone().iter().rev() {
+                    self.decref(ty, *v)?;
+                }
+                self.b.build_unconditional_branch(self.exit_bb.unwrap())?;
             }
             StmtKind::Assert(test, msg) => {
                 let cv = self.expr(test)?.into_int_value();
@@ -695,32 +756,46 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.position(ok);
             }
             StmtKind::Print { args, sep, end } => {
+                // CPython evaluates every argument before printing anything.
                 let mut vals = Vec::new();
                 for a in args {
-                    vals.push((a.ty, self.expr(a)?));
+                    vals.push((&a.ty, self.expr_borrow(a)?));
                 }
                 let sepv = match sep {
-                    Some(e) => Some(self.expr(e)?),
+                    Some(e) => Some(self.expr_borrow(e)?),
                     None => None,
                 };
                 let endv = match end {
-                    Some(e) => Some(self.expr(e)?),
+                    Some(e) => Some(self.expr_borrow(e)?),
                     None => None,
                 };
-                for (i, (ty, v)) in vals.into_iter().enumerate() {
+                for (i, (ty, h)) in vals.iter().enumerate() {
                     if i > 0 {
-                        self.write_str_or(sepv, " ")?;
+                        self.write_str_or(sepv.map(|h| h.v), " ")?;
                     }
-                    let f = match ty {
-                        Ty::Int => "mg_write_int",
-                        Ty::Float => "mg_write_float",
-                        Ty::Bool => "mg_write_bool",
-                        Ty::Str => "mg_write_str",
-                        Ty::None => unreachable!(),
+                    match ty {
+                        Ty::Int => self.call_rt("mg_write_int", None, &[h.v])?,
+                        Ty::Float => self.call_rt("mg_write_float", None, &[h.v])?,
+                        Ty::Bool => self.call_rt("mg_write_bool", None, &[h.v])?,
+                        Ty::Str => self.call_rt("mg_write_str", None, &[h.v])?,
+                        t => {
+                            let sv = self.to_str_value(t, h.v, s.line)?;
+                            self.call_rt("mg_write_str", None, &[sv])?;
+                            self.decref(&Ty::Str, sv)?;
+                            None
+                        }
                     };
-                    self.call_rt(f, None, &[v])?;
                 }
-                self.write_str_or(endv, "\n")?;
+                self.write_str_or(endv.map(|h| h.v), "\n")?;
+                for (ty, h) in vals {
+                    self.release(ty, h)?;
+                }
+                if let Some(h) = sepv {
+                    self.release(&Ty::Str, h)?;
+                }
+                if let Some(h) = endv {
+                    self.release(&Ty::Str, h)?;
+                }
             }
         }
         Ok(())
@@ -740,85 +815,44 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok(())
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn for_range(
-        &mut self,
-        s: &Stmt,
-        var: Place,
-        start: &Expr,
-        stop: &Expr,
-        step: &Expr,
-        body: &[Stmt],
-        orelse: &[Stmt],
-    ) -> Result<()> {
-        let i64t = self.ctx.i64_type();
-        let startv = self.expr(start)?.into_int_value();
-        let stopv = self.expr(stop)?.into_int_value();
-        let stepv = self.expr(step)?.into_int_value();
-        if !matches!(step.kind, ExprKind::Int(_)) {
-            self.set_line(s.line)?;
-            let z = self
-                .b
-                .build_int_compare(IntPredicate::EQ, stepv, i64t.const_zero(), "")?;
-            self.raise_if(z, "ValueError", Some("range() arg 3 must not be zero"))?;
-        }
-        let cur = self.b.build_alloca(i64t, "range.cur")?;
-        self.b.build_store(cur, startv)?;
-        let cond_bb = self.new_block("for.cond");
-        let body_bb = self.new_block("for.body");
-        let inc_bb = self.new_block("for.inc");
-        let else_bb = self.new_block("for.else");
-        let end = self.new_block("for.end");
-        self.b.build_unconditional_branch(cond_bb)?;
-        self.position(cond_bb);
-        let c = self.b.build_load(i64t, cur, "")?.into_int_value();
-        let cond = match step.kind {
-            ExprKind::Int(k) if k > 0 => {
-                self.b.build_int_compare(IntPredicate::SLT, c, stopv, "")?
-            }
-            ExprKind::Int(_) => self.b.build_int_compare(IntPredicate::SGT, c, stopv, "")?,
-            _ => {
-                let up =
-                    self.b
-                        .build_int_compare(IntPredicate::SGT, stepv, i64t.const_zero(), "")?;
-                let lt = self.b.build_int_compare(IntPredicate::SLT, c, stopv, "")?;
-                let gt = self.b.build_int_compare(IntPredicate::SGT, c, stopv, "")?;
-                self.b.build_select(up, lt, gt, "")?.into_int_value()
-            }
-        };
-        self.b.build_conditional_branch(cond, body_bb, else_bb)?;
-        self.position(body_bb);
-        self.b.build_store(self.place_ptr(var), c)?;
-        self.loops.push((inc_bb, end));
-        self.block(body)?;
-        self.loops.pop();
-        if !self.terminated() {
-            self.b.build_unconditional_branch(inc_bb)?;
-        }
-        self.position(inc_bb);
-        // The next value; on overflow it is past any representable stop.
-        let c = self.b.build_load(i64t, cur, "")?.into_int_value();
-        let (next, ovf) = self.int_overflow_op("llvm.sadd.with.overflow", c, stepv)?;
-        self.b.build_store(cur, next)?;
-        self.b.build_conditional_branch(ovf, else_bb, cond_bb)?;
-        self.position(else_bb);
-        self.block(orelse)?;
-        if !self.terminated() {
-            self.b.build_unconditional_branch(end)?;
-        }
-        self.position(end);
-        Ok(())
-    }
-
     // ---- expressions ------------------------------------------------------
 
     fn expr_maybe(&mut self, e: &Expr) -> Result<Option<BasicValueEnum<'ctx>>> {
-        if let ExprKind::Call(fid, args) = &e.kind {
-            return self.call(e, *fid, args);
+        match &e.kind {
+            ExprKind::Call(fid, args) => self.call(e, *fid, args),
+            ExprKind::Method(m, args) if e.ty == Ty::None => {
+                self.method(e, *m, args)?;
+                Ok(None)
+            }
+            ExprKind::SortBy { list, key, reverse } => {
+                self.sort_by(e, list, key.as_ref(), reverse)?;
+                Ok(None)
+            }
+            _ => Ok(Some(self.expr(e)?)),
         }
-        Ok(Some(self.expr(e)?))
     }
 
+    /// Evaluate for a look only: loads of locals are borrowed (no refcount
+    /// traffic); anything else is owned and must be released after use.
+    fn expr_borrow(&mut self, e: &Expr) -> Result<Held<'ctx>> {
+        if let ExprKind::Load(Place::Local(l)) = &e.kind {
+            let v = self.b.build_load(self.llty(&e.ty), self.locals[*l], "")?;
+            return Ok(Held { v, owned: false });
+        }
+        if let ExprKind::Str(s) = &e.kind {
+            return Ok(Held { v: self.str_const(s).into(), owned: false });
+        }
+        Ok(Held { v: self.expr(e)?, owned: true })
+    }
+
+    fn release(&mut self, ty: &Ty, h: Held<'ctx>) -> Result<()> {
+        if h.owned {
+            self.decref(ty, h.v)?;
+        }
+        Ok(())
+    }
+
+    /// Evaluate to an owned value.
     fn expr(&mut self, e: &Expr) -> Result<BasicValueEnum<'ctx>> {
         let i64t = self.ctx.i64_type();
         let f64t = self.ctx.f64_type();
@@ -827,28 +861,28 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             ExprKind::Float(v) => f64t.const_float(*v).into(),
             ExprKind::Bool(v) => self.ctx.bool_type().const_int(*v as u64, false).into(),
             ExprKind::Str(s) => self.str_const(s).into(),
+            ExprKind::NullStr => self.ptr_t().const_null().into(),
             ExprKind::Load(p) => {
-                let ty = self.llty(self.place_ty(*p));
-                self.b.build_load(ty, self.place_ptr(*p), "")?
+                let ty = self.place_ty(*p);
+                let v = self.b.build_load(self.llty(ty), self.place_ptr(*p), "")?;
+                self.incref(ty, v)?;
+                v
             }
             ExprKind::Binary(op, l, r) => {
+                if matches!(l.ty, Ty::Str | Ty::List(_) | Ty::Tuple(_)) {
+                    return self.seq_binary(e, *op, l, r);
+                }
                 let lv = self.expr(l)?;
                 let rv = self.expr(r)?;
-                self.binary(e, *op, l.ty, lv, rv)?
+                self.binary(e, *op, &l.ty, lv, rv)?
             }
             ExprKind::Unary(op, v) => {
                 let x = self.expr(v)?;
-                match (op, v.ty) {
-                    (UnOp::Neg, Ty::Float) => {
-                        self.b.build_float_neg(x.into_float_value(), "")?.into()
-                    }
+                match (op, &v.ty) {
+                    (UnOp::Neg, Ty::Float) => self.b.build_float_neg(x.into_float_value(), "")?.into(),
                     (UnOp::Neg, _) => {
                         self.set_line(e.line)?;
-                        let (r, o) = self.int_overflow_op(
-                            "llvm.ssub.with.overflow",
-                            i64t.const_zero(),
-                            x.into_int_value(),
-                        )?;
+                        let (r, o) = self.int_overflow_op("llvm.ssub.with.overflow", i64t.const_zero(), x.into_int_value())?;
                         let ob = self.overflow_block()?;
                         self.branch_to_if(o, ob)?;
                         r.into()
@@ -860,7 +894,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             ExprKind::And(a, b) | ExprKind::Or(a, b) => {
                 let is_and = matches!(e.kind, ExprKind::And(..));
                 let av = self.expr(a)?;
-                let t = self.truthy(a.ty, av)?;
+                let t = self.truthy(&a.ty, av)?;
                 let from = self.b.get_insert_block().unwrap();
                 let rhs = self.new_block(if is_and { "and.rhs" } else { "or.rhs" });
                 let end = self.new_block("bool.end");
@@ -870,11 +904,13 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     self.b.build_conditional_branch(t, end, rhs)?;
                 }
                 self.position(rhs);
+                // The left operand is not the result on this path.
+                self.decref(&a.ty, av)?;
                 let bv = self.expr(b)?;
                 let rhs_end = self.b.get_insert_block().unwrap();
                 self.b.build_unconditional_branch(end)?;
                 self.position(end);
-                let phi = self.b.build_phi(self.llty(e.ty), "")?;
+                let phi = self.b.build_phi(self.llty(&e.ty), "")?;
                 phi.add_incoming(&[(&av, from), (&bv, rhs_end)]);
                 phi.as_basic_value()
             }
@@ -897,7 +933,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let b_end = self.b.get_insert_block().unwrap();
                 self.b.build_unconditional_branch(end)?;
                 self.position(end);
-                let phi = self.b.build_phi(self.llty(e.ty), "")?;
+                let phi = self.b.build_phi(self.llty(&e.ty), "")?;
                 phi.add_incoming(&[(&av, a_end), (&bv, b_end)]);
                 phi.as_basic_value()
             }
@@ -907,8 +943,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             },
             ExprKind::Builtin(b, args) => self.builtin(e, *b, args)?,
             ExprKind::Truthy(v) => {
-                let x = self.expr(v)?;
-                self.truthy(v.ty, x)?.into()
+                let h = self.expr_borrow(v)?;
+                let t = self.truthy(&v.ty, h.v)?;
+                self.release(&v.ty, h)?;
+                t.into()
             }
             ExprKind::ToFloat(v) => {
                 let x = self.expr(v)?.into_int_value();
@@ -922,17 +960,31 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let x = self.expr(v)?.into_int_value();
                 self.b.build_int_z_extend(x, i64t, "")?.into()
             }
+            ExprKind::Concat(parts) => {
+                let n = parts.len();
+                let arr_ty = self.ptr_t().array_type(n.max(1) as u32);
+                let arr = self.entry_alloca(arr_ty.into(), "parts")?;
+                let mut held = Vec::new();
+                for (i, p) in parts.iter().enumerate() {
+                    let h = self.expr_borrow(p)?;
+                    let slot = unsafe { self.b.build_in_bounds_gep(arr_ty, arr, &[i64t.const_zero(), i64t.const_int(i as u64, false)], "")? };
+                    self.b.build_store(slot, h.v)?;
+                    held.push(h);
+                }
+                let r = self.call_rt("mg_str_concat_n", Some(self.t_ptr()), &[arr.into(), i64t.const_int(n as u64, false).into()])?.unwrap();
+                for h in held {
+                    self.release(&Ty::Str, h)?;
+                }
+                r
+            }
+            _ => self.container_expr(e)?,
         })
     }
 
-    fn call(
-        &mut self,
-        e: &Expr,
-        fid: FuncId,
-        args: &[Expr],
-    ) -> Result<Option<BasicValueEnum<'ctx>>> {
+    fn call(&mut self, e: &Expr, fid: FuncId, args: &[Expr]) -> Result<Option<BasicValueEnum<'ctx>>> {
         let mut vals: Vec<BasicMetadataValueEnum> = Vec::new();
         for a in args {
+            // The callee owns its parameters.
             vals.push(self.expr(a)?.into());
         }
         self.set_line(e.line)?;
@@ -945,29 +997,20 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         })
     }
 
-    fn truthy(&mut self, ty: Ty, v: BasicValueEnum<'ctx>) -> Result<IntValue<'ctx>> {
+    fn truthy(&mut self, ty: &Ty, v: BasicValueEnum<'ctx>) -> Result<IntValue<'ctx>> {
+        let zero = self.ctx.i64_type().const_zero();
         Ok(match ty {
             Ty::Bool => v.into_int_value(),
-            Ty::Int => self.b.build_int_compare(
-                IntPredicate::NE,
-                v.into_int_value(),
-                self.ctx.i64_type().const_zero(),
-                "",
-            )?,
-            Ty::Float => self.b.build_float_compare(
-                FloatPredicate::UNE,
-                v.into_float_value(),
-                self.ctx.f64_type().const_zero(),
-                "",
-            )?,
+            Ty::Int => self.b.build_int_compare(IntPredicate::NE, v.into_int_value(), zero, "")?,
+            Ty::Float => self.b.build_float_compare(FloatPredicate::UNE, v.into_float_value(), self.ctx.f64_type().const_zero(), "")?,
             Ty::Str => {
                 let n = self.str_len_bytes(v.into_pointer_value())?;
-                self.b.build_int_compare(
-                    IntPredicate::NE,
-                    n,
-                    self.ctx.i64_type().const_zero(),
-                    "",
-                )?
+                self.b.build_int_compare(IntPredicate::NE, n, zero, "")?
+            }
+            Ty::Tuple(ts) => self.ctx.bool_type().const_int(!ts.is_empty() as u64, false),
+            Ty::List(_) | Ty::Dict(..) | Ty::Set(_) => {
+                let n = self.container_len(ty, v)?;
+                self.b.build_int_compare(IntPredicate::NE, n, zero, "")?
             }
             Ty::None => unreachable!(),
         })
@@ -975,10 +1018,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     fn str_len_bytes(&mut self, s: PointerValue<'ctx>) -> Result<IntValue<'ctx>> {
         let p = self.b.build_struct_gep(self.str_hdr, s, 1, "")?;
-        Ok(self
-            .b
-            .build_load(self.ctx.i64_type(), p, "len")?
-            .into_int_value())
+        Ok(self.b.build_load(self.ctx.i64_type(), p, "len")?.into_int_value())
     }
 
     fn int_overflow_op(
@@ -1006,21 +1046,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         &mut self,
         e: &Expr,
         op: BinOp,
-        ty: Ty,
+        ty: &Ty,
         l: BasicValueEnum<'ctx>,
         r: BasicValueEnum<'ctx>,
     ) -> Result<BasicValueEnum<'ctx>> {
         let i64t = self.ctx.i64_type();
         match ty {
-            Ty::Str => {
-                self.set_line(e.line)?;
-                let v = match op {
-                    BinOp::Add => self.call_rt("mg_str_concat", Some(self.t_ptr()), &[l, r])?,
-                    BinOp::Mul => self.call_rt("mg_str_repeat", Some(self.t_ptr()), &[l, r])?,
-                    _ => unreachable!(),
-                };
-                Ok(v.unwrap())
-            }
             Ty::Bool => {
                 let (a, b) = (l.into_int_value(), r.into_int_value());
                 Ok(match op {
@@ -1161,54 +1192,16 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     }
                 })
             }
-            Ty::None => unreachable!(),
+            _ => unreachable!("checked: scalar binary operation"),
         }
-    }
-
-    fn compare_chain(
-        &mut self,
-        left: &Expr,
-        pairs: &[(CmpOp, Expr)],
-    ) -> Result<BasicValueEnum<'ctx>> {
-        let mut lv = self.expr(left)?;
-        let mut lty = left.ty;
-        if pairs.len() == 1 {
-            let (op, r) = &pairs[0];
-            let rv = self.expr(r)?;
-            return Ok(self.compare(*op, lty, lv, r.ty, rv, r.line)?.into());
-        }
-        let end = self.new_block("cmp.end");
-        let mut incoming: Vec<(IntValue<'ctx>, BasicBlock<'ctx>)> = Vec::new();
-        for (i, (op, r)) in pairs.iter().enumerate() {
-            let rv = self.expr(r)?;
-            let c = self.compare(*op, lty, lv, r.ty, rv, r.line)?;
-            let here = self.b.get_insert_block().unwrap();
-            if i + 1 == pairs.len() {
-                incoming.push((c, here));
-                self.b.build_unconditional_branch(end)?;
-            } else {
-                incoming.push((self.ctx.bool_type().const_zero(), here));
-                let next = self.new_block("cmp.next");
-                self.b.build_conditional_branch(c, next, end)?;
-                self.position(next);
-            }
-            lv = rv;
-            lty = r.ty;
-        }
-        self.position(end);
-        let phi = self.b.build_phi(self.ctx.bool_type(), "")?;
-        for (v, bb) in &incoming {
-            phi.add_incoming(&[(v, *bb)]);
-        }
-        Ok(phi.as_basic_value())
     }
 
     fn compare(
         &mut self,
         op: CmpOp,
-        lt: Ty,
+        lt: &Ty,
         l: BasicValueEnum<'ctx>,
-        rt: Ty,
+        rt: &Ty,
         r: BasicValueEnum<'ctx>,
         line: u32,
     ) -> Result<IntValue<'ctx>> {
@@ -1221,7 +1214,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             CmpOp::Gt => IntPredicate::SGT,
             CmpOp::Ge => IntPredicate::SGE,
         };
-        if lt == Ty::Str {
+        if matches!(lt, Ty::List(_) | Ty::Tuple(_) | Ty::Dict(..) | Ty::Set(_)) {
+            return self.compare_values(op, lt, l, r, line);
+        }
+        if *lt == Ty::Str {
             self.set_line(line)?;
             return Ok(match op {
                 CmpOp::Eq | CmpOp::Ne => {
@@ -1247,17 +1243,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
         // Numbers: bool compares as int.
         let widen =
-            |s: &mut Self, t: Ty, v: BasicValueEnum<'ctx>| -> Result<(Ty, BasicValueEnum<'ctx>)> {
-                if t == Ty::Bool {
+            |s: &mut Self, t: &Ty, v: BasicValueEnum<'ctx>| -> Result<(Ty, BasicValueEnum<'ctx>)> {
+                if *t == Ty::Bool {
                     Ok((
                         Ty::Int,
                         s.b.build_int_z_extend(v.into_int_value(), i64t, "")?.into(),
                     ))
                 } else {
-                    Ok((t, v))
+                    Ok((t.clone(), v))
                 }
             };
-        if lt == Ty::Bool && rt == Ty::Bool {
+        if *lt == Ty::Bool && *rt == Ty::Bool {
             let pred = match op {
                 CmpOp::Eq => IntPredicate::EQ,
                 CmpOp::Ne => IntPredicate::NE,
@@ -1275,7 +1271,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
         let (lt, l) = widen(self, lt, l)?;
         let (rt, r) = widen(self, rt, r)?;
-        Ok(match (lt, rt) {
+        Ok(match (lt.clone(), rt) {
             (Ty::Int, Ty::Int) => {
                 self.b
                     .build_int_compare(ipred(op), l.into_int_value(), r.into_int_value(), "")?
@@ -1334,47 +1330,129 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         })
     }
 
+    fn compare_chain(&mut self, left: &Expr, pairs: &[(CmpOp, Expr)]) -> Result<BasicValueEnum<'ctx>> {
+        let mut lh = self.expr_borrow(left)?;
+        let mut lty = &left.ty;
+        if pairs.len() == 1 {
+            let (op, r) = &pairs[0];
+            let rh = self.expr_borrow(r)?;
+            let c = self.compare(*op, lty, lh.v, &r.ty, rh.v, r.line)?;
+            self.release(lty, lh)?;
+            self.release(&r.ty, rh)?;
+            return Ok(c.into());
+        }
+        let end = self.new_block("cmp.end");
+        let mut incoming: Vec<(IntValue<'ctx>, BasicBlock<'ctx>)> = Vec::new();
+        for (i, (op, r)) in pairs.iter().enumerate() {
+            let rh = self.expr_borrow(r)?;
+            let c = self.compare(*op, lty, lh.v, &r.ty, rh.v, r.line)?;
+            self.release(lty, lh)?;
+            if i + 1 == pairs.len() {
+                self.release(&r.ty, rh)?;
+                incoming.push((c, self.b.get_insert_block().unwrap()));
+                self.b.build_unconditional_branch(end)?;
+            } else {
+                let next = self.new_block("cmp.next");
+                let fail = self.new_block("cmp.fail");
+                self.b.build_conditional_branch(c, next, fail)?;
+                self.position(fail);
+                self.release(&r.ty, rh)?;
+                incoming.push((self.ctx.bool_type().const_zero(), self.b.get_insert_block().unwrap()));
+                self.b.build_unconditional_branch(end)?;
+                self.position(next);
+            }
+            lh = rh;
+            lty = &r.ty;
+        }
+        self.position(end);
+        let phi = self.b.build_phi(self.ctx.bool_type(), "")?;
+        for (v, bb) in &incoming {
+            phi.add_incoming(&[(v, *bb)]);
+        }
+        Ok(phi.as_basic_value())
+    }
+
     fn builtin(&mut self, e: &Expr, b: Builtin, args: &[Expr]) -> Result<BasicValueEnum<'ctx>> {
+        let ptr = self.t_ptr();
+        // Builtins that look at a value without keeping it.
+        match b {
+            Builtin::Str | Builtin::Repr | Builtin::Len | Builtin::Format | Builtin::IntFromStr | Builtin::FloatFromStr | Builtin::Ord => {
+                let h = self.expr_borrow(&args[0])?;
+                let ty = &args[0].ty;
+                let r: BasicValueEnum = match b {
+                    Builtin::Str => {
+                        if *ty == Ty::Str {
+                            if !h.owned {
+                                self.incref(ty, h.v)?;
+                            }
+                            return Ok(h.v);
+                        }
+                        self.to_str_value(ty, h.v, e.line)?
+                    }
+                    Builtin::Repr => self.repr_value(ty, h.v, e.line)?,
+                    Builtin::Len => self.len_value(ty, h.v)?.into(),
+                    Builtin::Format => {
+                        let spec = self.expr_borrow(&args[1])?;
+                        self.set_line(e.line)?;
+                        let name = match ty {
+                            Ty::Int => "mg_format_int",
+                            Ty::Float => "mg_format_float",
+                            Ty::Bool => "mg_format_bool",
+                            _ => "mg_format_str",
+                        };
+                        let r = self.call_rt(name, Some(ptr), &[h.v, spec.v])?.unwrap();
+                        self.release(&Ty::Str, spec)?;
+                        r
+                    }
+                    Builtin::IntFromStr => {
+                        self.set_line(e.line)?;
+                        self.call_rt("mg_int_from_str", Some(self.t_i64()), &[h.v])?.unwrap()
+                    }
+                    Builtin::FloatFromStr => {
+                        self.set_line(e.line)?;
+                        self.call_rt("mg_float_from_str", Some(self.t_f64()), &[h.v])?.unwrap()
+                    }
+                    Builtin::Ord => {
+                        self.set_line(e.line)?;
+                        self.call_rt("mg_ord", Some(self.t_i64()), &[h.v])?.unwrap()
+                    }
+                    _ => unreachable!(),
+                };
+                self.release(ty, h)?;
+                return Ok(r);
+            }
+            _ => {}
+        }
         let mut vals = Vec::new();
         for a in args {
             vals.push(self.expr(a)?);
         }
-        let ptr = self.t_ptr();
         Ok(match b {
-            Builtin::Str => {
-                let name = match args[0].ty {
-                    Ty::Int => "mg_str_from_int",
-                    Ty::Float => "mg_str_from_float",
-                    Ty::Bool => "mg_str_from_bool",
-                    Ty::Str => return Ok(vals[0]),
-                    Ty::None => unreachable!(),
-                };
-                self.call_rt(name, Some(ptr), &vals)?.unwrap()
-            }
             Builtin::IntFromFloat => {
                 self.set_line(e.line)?;
-                self.call_rt("mg_int_from_float", Some(self.t_i64()), &vals)?
-                    .unwrap()
+                self.call_rt("mg_int_from_float", Some(self.t_i64()), &vals)?.unwrap()
             }
-            Builtin::IntFromStr => {
+            Builtin::Chr => {
                 self.set_line(e.line)?;
-                self.call_rt("mg_int_from_str", Some(self.t_i64()), &vals)?
-                    .unwrap()
+                self.call_rt("mg_chr", Some(ptr), &vals)?.unwrap()
             }
-            Builtin::FloatFromStr => {
+            Builtin::RoundInt => {
                 self.set_line(e.line)?;
-                self.call_rt("mg_float_from_str", Some(self.t_f64()), &vals)?
-                    .unwrap()
+                self.call_rt("mg_float_round_int", Some(self.t_i64()), &vals)?.unwrap()
+            }
+            Builtin::RoundFloat => {
+                self.set_line(e.line)?;
+                self.call_rt("mg_float_round", Some(self.t_f64()), &vals)?.unwrap()
+            }
+            Builtin::RoundIntN => {
+                self.set_line(e.line)?;
+                self.call_rt("mg_int_round", Some(self.t_i64()), &vals)?.unwrap()
             }
             Builtin::Abs => match args[0].ty {
                 Ty::Float => {
                     let intr = Intrinsic::find("llvm.fabs").unwrap();
                     let decl = intr.get_declaration(&self.module, &[self.t_f64()]).unwrap();
-                    match self
-                        .b
-                        .build_call(decl, &[vals[0].into()], "")?
-                        .try_as_basic_value()
-                    {
+                    match self.b.build_call(decl, &[vals[0].into()], "")?.try_as_basic_value() {
                         ValueKind::Basic(v) => v,
                         _ => unreachable!(),
                     }
@@ -1383,46 +1461,28 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     self.set_line(e.line)?;
                     let x = vals[0].into_int_value();
                     let i64t = self.ctx.i64_type();
-                    let is_min = self.b.build_int_compare(
-                        IntPredicate::EQ,
-                        x,
-                        i64t.const_int(i64::MIN as u64, true),
-                        "",
-                    )?;
+                    let is_min = self.b.build_int_compare(IntPredicate::EQ, x, i64t.const_int(i64::MIN as u64, true), "")?;
                     let ob = self.overflow_block()?;
                     self.branch_to_if(is_min, ob)?;
-                    let neg =
-                        self.b
-                            .build_int_compare(IntPredicate::SLT, x, i64t.const_zero(), "")?;
+                    let neg = self.b.build_int_compare(IntPredicate::SLT, x, i64t.const_zero(), "")?;
                     let nx = self.b.build_int_neg(x, "")?;
                     self.b.build_select(neg, nx, x, "")?
                 }
             },
             Builtin::Max | Builtin::Min => {
                 // Python: best = first; for each next: if next > best (max) / next < best (min).
-                let op = if b == Builtin::Max {
-                    CmpOp::Gt
-                } else {
-                    CmpOp::Lt
-                };
-                let ty = args[0].ty;
+                let op = if b == Builtin::Max { CmpOp::Gt } else { CmpOp::Lt };
+                let ty = &args[0].ty;
                 let mut best = vals[0];
                 for v in vals.iter().skip(1) {
                     let better = self.compare(op, ty, *v, ty, best, e.line)?;
+                    let loser = self.b.build_select(better, best, *v, "")?;
                     best = self.b.build_select(better, *v, best, "")?;
+                    self.decref(ty, loser)?;
                 }
                 best
             }
-            Builtin::Len => {
-                let p =
-                    self.b
-                        .build_struct_gep(self.str_hdr, vals[0].into_pointer_value(), 2, "")?;
-                self.b.build_load(self.ctx.i64_type(), p, "nchars")?
-            }
-            Builtin::StrIndex => {
-                self.set_line(e.line)?;
-                self.call_rt("mg_str_index", Some(ptr), &vals)?.unwrap()
-            }
+            _ => unreachable!(),
         })
     }
 }
