@@ -456,7 +456,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.loops.clear();
         let is_module = id == self.prog.module_fn;
         if let Some(d) = &mut self.dbg {
-            d.begin_function(fv, &f.name, f.line, !is_module);
+            let params: Vec<Ty> = f.params.iter().map(|&p| f.locals[p].ty).collect();
+            d.begin_function(fv, &f.name, f.line, !is_module, &params, f.ret);
         }
         let entry = self.ctx.append_basic_block(fv, "entry");
         self.position(entry);
@@ -477,7 +478,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 },
             };
             self.b.build_store(self.locals[i], init)?;
-            if let Some(d) = &self.dbg {
+            if let Some(d) = &mut self.dbg {
                 let arg_no = f.params.iter().position(|&p| p == i).map(|p| p as u32 + 1);
                 d.declare_variable(self.locals[i], &v.name, v.ty, v.line, arg_no, entry);
             }
@@ -573,6 +574,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     // ---- statements -------------------------------------------------------
 
     fn block(&mut self, stmts: &[Stmt]) -> Result<()> {
+        if let (Some(d), Some(first)) = (&mut self.dbg, stmts.first()) {
+            d.enter_block(first.line, first.col);
+        }
+        let r = self.block_stmts(stmts);
+        if let (Some(d), false) = (&mut self.dbg, stmts.is_empty()) {
+            d.leave_block();
+        }
+        r
+    }
+
+    fn block_stmts(&mut self, stmts: &[Stmt]) -> Result<()> {
         for s in stmts {
             if self.terminated() {
                 // Code after return/break/continue is unreachable.
