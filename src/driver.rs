@@ -248,13 +248,11 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
         let mut objects = vec![obj_path];
         objects.extend(sysroot::runtime_objects(target)?);
         let out = output_path(target, opts, Emit::Exe);
-        if opts.debug_output.split {
-            let linked = tmp.path().join(out.file_name().unwrap_or_default());
-            link::link(target, &objects, &linked)?;
-            crate::split_debug::install(target, &linked, &out)?;
-        } else {
-            link::link(target, &objects, &out)?;
-        }
+        // Linked in the scratch directory, then installed (debug info
+        // split out for --release; reproducible bytes).
+        let linked = tmp.path().join(out.file_name().unwrap_or_default());
+        link::link(target, &objects, &linked)?;
+        crate::split_debug::install(target, &linked, &out, opts.debug_output.split)?;
         return Ok(out);
     }
     Ok(opts.output.clone())

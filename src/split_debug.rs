@@ -24,10 +24,21 @@ pub fn debug_path(exe: &Path) -> PathBuf {
 }
 
 /// Write the linked executable `linked` (a file in a scratch directory) to
-/// `out`, with its debug info split out as `target` says. Returns the
-/// debug file, if one was written.
-pub fn install(target: &Target, linked: &Path, out: &Path) -> anyhow::Result<Option<PathBuf>> {
-    if target.split_debuginfo == SplitDebuginfo::Off {
+/// `out`; with `split`, its debug info goes out as `target` says. Returns
+/// the debug file, if one was written.
+pub fn install(
+    target: &Target,
+    linked: &Path,
+    out: &Path,
+    split: bool,
+) -> anyhow::Result<Option<PathBuf>> {
+    if target.object_format == ObjectFormat::Wasm {
+        // wasm-ld records the output's (temporary, random) file name as the
+        // module name; drop it so builds are reproducible.
+        let bytes = std::fs::read(linked)?;
+        std::fs::write(linked, drop_wasm_module_name(&bytes))?;
+    }
+    if !split || target.split_debuginfo == SplitDebuginfo::Off {
         let bytes = std::fs::read(linked)?;
         write_atomic(out, &bytes)?;
         set_executable(out)?;
@@ -124,6 +135,73 @@ fn append_wasm_custom_section(module: &mut Vec<u8>, name: &str, payload: &[u8]) 
 
 fn set_executable(p: &Path) -> anyhow::Result<()> {
     set_mode(p, 0o755)
+}
+
+fn read_leb(b: &[u8], pos: &mut usize) -> Option<u64> {
+    let (mut v, mut shift) = (0u64, 0);
+    loop {
+        let byte = *b.get(*pos)?;
+        *pos += 1;
+        v |= ((byte & 0x7f) as u64) << shift;
+        if byte & 0x80 == 0 {
+            return Some(v);
+        }
+        shift += 7;
+        if shift > 63 {
+            return None;
+        }
+    }
+}
+
+/// `module` without the module-name subsection (id 0) of its `name`
+/// section; unchanged if it has none or does not parse.
+fn drop_wasm_module_name(module: &[u8]) -> Vec<u8> {
+    fn rebuilt(module: &[u8]) -> Option<Vec<u8>> {
+        let mut out = module.get(..8)?.to_vec();
+        let mut pos = 8;
+        while pos < module.len() {
+            let start = pos;
+            let id = module[pos];
+            pos += 1;
+            let size = read_leb(module, &mut pos)? as usize;
+            let body = module.get(pos..pos + size)?;
+            pos += size;
+            let mut p = 0;
+            let name_len = read_leb(body, &mut p)? as usize;
+            if id != 0 || body.get(p..p + name_len)? != b"name" {
+                out.extend_from_slice(&module[start..pos]);
+                continue;
+            }
+            p += name_len;
+            let mut new_body = body[..p].to_vec();
+            while p < body.len() {
+                let sub_start = p;
+                let sub_id = body[p];
+                p += 1;
+                let sub_size = read_leb(body, &mut p)? as usize;
+                p += sub_size;
+                if sub_id != 0 {
+                    new_body.extend_from_slice(body.get(sub_start..p)?);
+                }
+            }
+            out.push(0);
+            let mut size_leb = Vec::new();
+            let mut v = new_body.len() as u64;
+            loop {
+                let b = (v & 0x7f) as u8;
+                v >>= 7;
+                if v == 0 {
+                    size_leb.push(b);
+                    break;
+                }
+                size_leb.push(b | 0x80);
+            }
+            out.extend_from_slice(&size_leb);
+            out.extend_from_slice(&new_body);
+        }
+        Some(out)
+    }
+    rebuilt(module).unwrap_or_else(|| module.to_vec())
 }
 
 #[cfg(unix)]
