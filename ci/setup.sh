@@ -15,6 +15,8 @@ for q in qemu-i386 qemu-arm qemu-aarch64 qemu-riscv32 qemu-riscv64; do
   have "$q" || { need_apt+=(qemu-user); break; }
 done
 have gdb-multiarch || need_apt+=(gdb-multiarch)
+# --release splits debug info with llvm-objcopy; the debug-info tests verify with llvm-dwarfdump.
+{ have llvm-objcopy-19 && have llvm-dwarfdump-19; } || need_apt+=(llvm-19)
 have node || need_apt+=(nodejs)
 
 if ((${#need_apt[@]} > 0)); then

@@ -286,7 +286,10 @@ impl<'a> Checker<'a> {
                 match self.signature(f) {
                     Ok(sig) => {
                         if self.func_index.contains_key(&sig.name) {
-                            self.errors.push(CompileError::new(span(&f.name), format!("function '{}' is defined twice", sig.name)));
+                            self.errors.push(CompileError::new(
+                                span(&f.name),
+                                format!("function '{}' is defined twice", sig.name),
+                            ));
                             continue;
                         }
                         self.func_index.insert(sig.name.clone(), self.sigs.len());
@@ -313,9 +316,21 @@ impl<'a> Checker<'a> {
             loop_depth: 0,
             inner: Vec::new(),
         };
-        let body: Vec<AStmt> = m.body.iter().filter(|s| !matches!(s, AStmt::FunctionDef(_))).cloned().collect();
+        let body: Vec<AStmt> = m
+            .body
+            .iter()
+            .filter(|s| !matches!(s, AStmt::FunctionDef(_)))
+            .cloned()
+            .collect();
         let module_body = self.block(&mut scope, &body);
-        let module_fn = Function { name: "<module>".into(), params: vec![], ret: Ty::None, locals: scope.locals, body: module_body, line: 1 };
+        let module_fn = Function {
+            name: "<module>".into(),
+            params: vec![],
+            ret: Ty::None,
+            locals: scope.locals,
+            body: module_body,
+            line: 1,
+        };
         // Pass 3: function bodies.
         let mut functions = Vec::new();
         for (id, f) in defs.iter().enumerate() {
@@ -323,7 +338,12 @@ impl<'a> Checker<'a> {
         }
         let module_id = functions.len();
         functions.push(module_fn);
-        Program { file: file.to_string(), globals: self.globals.clone(), functions, module_fn: module_id }
+        Program {
+            file: file.to_string(),
+            globals: self.globals.clone(),
+            functions,
+            module_fn: module_id,
+        }
     }
 
     fn signature(&self, f: &ast::StmtFunctionDef) -> R<Sig> {
@@ -351,8 +371,13 @@ impl<'a> Checker<'a> {
             }
             let pname = pd.parameter.name.id.to_string();
             let Some(ann) = &pd.parameter.annotation else {
-                return Err(CompileError::new(span(&pd.parameter), format!("parameter '{pname}' of {name}() needs a type annotation"))
-                    .with_help(format!("write `{pname}: int` (or float, bool, str, list[int], ...)")));
+                return Err(CompileError::new(
+                    span(&pd.parameter),
+                    format!("parameter '{pname}' of {name}() needs a type annotation"),
+                )
+                .with_help(format!(
+                    "write `{pname}: int` (or float, bool, str, list[int], ...)"
+                )));
             };
             let ty = self.annotation(ann)?;
             if ty == Ty::None {
@@ -389,12 +414,19 @@ impl<'a> Checker<'a> {
         for (n, t) in &sig.params {
             scope.local_index.insert(n.clone(), scope.locals.len());
             params.push(scope.locals.len());
-            scope.locals.push(Var { name: n.clone(), ty: t.clone(), line });
+            scope.locals.push(Var {
+                name: n.clone(),
+                ty: t.clone(),
+                line,
+            });
             scope.assigned.insert(n.clone());
         }
         for g in &scope.declared_global {
             if scope.local_index.contains_key(g) {
-                self.errors.push(CompileError::new(span(&f.name), format!("name '{g}' is parameter and global")));
+                self.errors.push(CompileError::new(
+                    span(&f.name),
+                    format!("name '{g}' is parameter and global"),
+                ));
             }
         }
         let ret = sig.ret.clone();
@@ -406,19 +438,32 @@ impl<'a> Checker<'a> {
                 } else {
                     format!("{name}() is declared to return None, but this returns a value")
                 };
-                self.errors.push(CompileError::new(span(r), msg).with_help(format!("annotate it: `def {name}(...) -> int:`")));
+                self.errors.push(
+                    CompileError::new(span(r), msg)
+                        .with_help(format!("annotate it: `def {name}(...) -> int:`")),
+                );
             }
         } else if !always_returns(&f.body) {
             self.errors.push(
                 CompileError::new(
                     header_span(f.range.start().to_usize(), &f.name),
-                    format!("{name}() is declared to return {} but can reach its end without returning", ret.name()),
+                    format!(
+                        "{name}() is declared to return {} but can reach its end without returning",
+                        ret.name()
+                    ),
                 )
                 .with_help("add a return statement at the end"),
             );
         }
         let body = self.block(&mut scope, &f.body);
-        Function { name, params, ret, locals: scope.locals, body, line }
+        Function {
+            name,
+            params,
+            ret,
+            locals: scope.locals,
+            body,
+            line,
+        }
     }
 
     fn block(&mut self, sc: &mut Scope, stmts: &[AStmt]) -> Vec<Stmt> {
@@ -442,30 +487,54 @@ impl<'a> Checker<'a> {
     /// (comprehension and lambda variables).
     fn hidden_local(&self, sc: &mut Scope, name: &str, ty: Ty, line: u32) -> LocalId {
         let id = sc.locals.len();
-        sc.locals.push(Var { name: name.to_string(), ty, line });
+        sc.locals.push(Var {
+            name: name.to_string(),
+            ty,
+            line,
+        });
         id
     }
 
     /// Resolve a name being assigned to; declares it with `ty` if new.
-    fn assign_place(&mut self, sc: &mut Scope, name: &ast::ExprName, ty: &Ty, value_range: impl Ranged) -> R<Place> {
+    fn assign_place(
+        &mut self,
+        sc: &mut Scope,
+        name: &ast::ExprName,
+        ty: &Ty,
+        value_range: impl Ranged,
+    ) -> R<Place> {
         let n = name.id.as_str();
         let (line, _) = self.line_col(name);
         if *ty == Ty::None {
-            return err(value_range, "this expression has no value (it returns None)");
+            return err(
+                value_range,
+                "this expression has no value (it returns None)",
+            );
         }
         for scope in sc.inner.iter().rev() {
             if let Some(&l) = scope.get(n) {
                 if sc.locals[l].ty != *ty {
-                    return err(value_range, format!("variable '{n}' has type {}; cannot assign {}", sc.locals[l].ty.name(), ty.name()));
+                    return err(
+                        value_range,
+                        format!(
+                            "variable '{n}' has type {}; cannot assign {}",
+                            sc.locals[l].ty.name(),
+                            ty.name()
+                        ),
+                    );
                 }
                 return Ok(Place::Local(l));
             }
         }
         let is_global = sc.is_module || sc.declared_global.contains(n);
         let existing = if is_global {
-            self.global_index.get(n).map(|&g| (Place::Global(g), self.globals[g].ty.clone()))
+            self.global_index
+                .get(n)
+                .map(|&g| (Place::Global(g), self.globals[g].ty.clone()))
         } else {
-            sc.local_index.get(n).map(|&l| (Place::Local(l), sc.locals[l].ty.clone()))
+            sc.local_index
+                .get(n)
+                .map(|&l| (Place::Local(l), sc.locals[l].ty.clone()))
         };
         if let Some((place, have)) = existing {
             if have != *ty {
@@ -476,15 +545,26 @@ impl<'a> Checker<'a> {
         }
         if is_global {
             if !sc.is_module {
-                return err(name, format!("global '{n}' must first be assigned at module level"));
+                return err(
+                    name,
+                    format!("global '{n}' must first be assigned at module level"),
+                );
             }
             let id = self.globals.len();
-            self.globals.push(Var { name: n.to_string(), ty: ty.clone(), line });
+            self.globals.push(Var {
+                name: n.to_string(),
+                ty: ty.clone(),
+                line,
+            });
             self.global_index.insert(n.to_string(), id);
             Ok(Place::Global(id))
         } else {
             let id = sc.locals.len();
-            sc.locals.push(Var { name: n.to_string(), ty: ty.clone(), line });
+            sc.locals.push(Var {
+                name: n.to_string(),
+                ty: ty.clone(),
+                line,
+            });
             sc.local_index.insert(n.to_string(), id);
             Ok(Place::Local(id))
         }
@@ -501,7 +581,9 @@ impl<'a> Checker<'a> {
             return Some(t.clone());
         }
         if sc.is_module || sc.declared_global.contains(n) {
-            self.global_index.get(n).map(|&g| self.globals[g].ty.clone())
+            self.global_index
+                .get(n)
+                .map(|&g| self.globals[g].ty.clone())
         } else {
             sc.local_index.get(n).map(|&l| sc.locals[l].ty.clone())
         }
@@ -515,7 +597,10 @@ impl<'a> Checker<'a> {
                 if fresh {
                     let (line, _) = self.line_col(n);
                     let id = self.hidden_local(sc, &n.id, ty.clone(), line);
-                    sc.inner.last_mut().expect("inner scope").insert(n.id.to_string(), id);
+                    sc.inner
+                        .last_mut()
+                        .expect("inner scope")
+                        .insert(n.id.to_string(), id);
                     return Ok(Target::Place(Place::Local(id)));
                 }
                 Ok(Target::Place(self.assign_place(sc, n, ty, t)?))
@@ -526,7 +611,11 @@ impl<'a> Checker<'a> {
                     Ty::Tuple(ts) => {
                         if ts.len() != elts.len() {
                             let msg = if ts.len() < elts.len() {
-                                format!("not enough values to unpack (expected {}, got {})", elts.len(), ts.len())
+                                format!(
+                                    "not enough values to unpack (expected {}, got {})",
+                                    elts.len(),
+                                    ts.len()
+                                )
                             } else {
                                 format!("too many values to unpack (expected {})", elts.len())
                             };
@@ -541,7 +630,12 @@ impl<'a> Checker<'a> {
                             parts.push(self.bind_target(sc, e, et, fresh)?);
                         }
                     }
-                    other => return err(t, format!("cannot unpack non-iterable {} object", other.kind_name())),
+                    other => {
+                        return err(
+                            t,
+                            format!("cannot unpack non-iterable {} object", other.kind_name()),
+                        )
+                    }
                 }
                 Ok(Target::Unpack(parts))
             }
@@ -553,12 +647,17 @@ impl<'a> Checker<'a> {
     fn stmt(&mut self, sc: &mut Scope, s: &AStmt) -> R<Option<Stmt>> {
         if let Some(msg) = unsupported_stmt(s) {
             if let AStmt::ClassDef(c) = s {
-                return Err(CompileError::new(header_span(c.range.start().to_usize(), &c.name), msg));
+                return Err(CompileError::new(
+                    header_span(c.range.start().to_usize(), &c.name),
+                    msg,
+                ));
             }
             return err(s, msg);
         }
         let kind = match s {
-            AStmt::FunctionDef(f) => return err(&f.name, "nested function definitions are not supported yet"),
+            AStmt::FunctionDef(f) => {
+                return err(&f.name, "nested function definitions are not supported yet")
+            }
             AStmt::Pass(_) => StmtKind::Pass,
             AStmt::Expr(e) => {
                 if let AExpr::StringLiteral(_) = &*e.value {
@@ -580,7 +679,10 @@ impl<'a> Checker<'a> {
                 }
                 for n in &g.names {
                     if !self.global_index.contains_key(n.id.as_str()) {
-                        return err(n, format!("global '{}' must first be assigned at module level", n.id));
+                        return err(
+                            n,
+                            format!("global '{}' must first be assigned at module level", n.id),
+                        );
                     }
                 }
                 return Ok(None);
@@ -595,7 +697,10 @@ impl<'a> Checker<'a> {
                 }
                 if let Some(have) = self.declared_type(sc, name.id.as_str()) {
                     if have != ty {
-                        return err(&*a.annotation, format!("variable '{}' already has type {}", name.id, have.name()));
+                        return err(
+                            &*a.annotation,
+                            format!("variable '{}' already has type {}", name.id, have.name()),
+                        );
                     }
                 }
                 match &a.value {
@@ -623,13 +728,18 @@ impl<'a> Checker<'a> {
                         let place = self.assign_place(sc, name, &val.ty, &*a.value)?;
                         StmtKind::Assign(Target::Place(place), val)
                     }
-                    AExpr::Tuple(ast::ExprTuple { elts: tgts, .. }) | AExpr::List(ast::ExprList { elts: tgts, .. }) => {
+                    AExpr::Tuple(ast::ExprTuple { elts: tgts, .. })
+                    | AExpr::List(ast::ExprList { elts: tgts, .. }) => {
                         if let AExpr::Tuple(vals) = &*a.value {
-                            if vals.elts.len() == tgts.len() && tgts.iter().all(|t| matches!(t, AExpr::Name(_))) {
+                            if vals.elts.len() == tgts.len()
+                                && tgts.iter().all(|t| matches!(t, AExpr::Name(_)))
+                            {
                                 // a, b = b, a + b: evaluate all, then store.
                                 let mut values = Vec::new();
                                 for (tgt, v) in tgts.iter().zip(vals.elts.iter()) {
-                                    let AExpr::Name(name) = tgt else { unreachable!() };
+                                    let AExpr::Name(name) = tgt else {
+                                        unreachable!()
+                                    };
                                     let hint = self.declared_type(sc, name.id.as_str());
                                     let val = self.expr_value(sc, v, hint.as_ref())?;
                                     values.push((tgt, val));
@@ -657,7 +767,9 @@ impl<'a> Checker<'a> {
                         let value = self.expr_expect(sc, &a.value, &elem)?;
                         StmtKind::SetItem { obj, index, value }
                     }
-                    AExpr::Attribute(_) => return err(target, "attribute assignment is not supported yet"),
+                    AExpr::Attribute(_) => {
+                        return err(target, "attribute assignment is not supported yet")
+                    }
                     other => return err(other, "cannot assign to this expression"),
                 }
             }
@@ -676,24 +788,55 @@ impl<'a> Checker<'a> {
                     let rhs = self.expr_value(sc, &a.value, None)?;
                     let (line, col) = self.line_col(s);
                     // Type-check `elem op rhs` with a stand-in for the element.
-                    let stand_in = Expr { kind: ExprKind::Int(0), ty: elem.clone(), line, col };
+                    let stand_in = Expr {
+                        kind: ExprKind::Int(0),
+                        ty: elem.clone(),
+                        line,
+                        col,
+                    };
                     let val = self.binary(a.op, stand_in, rhs.clone(), s, line, col)?;
                     if val.ty != elem {
-                        return err(s, format!("this item has type {}; cannot assign {}", elem.name(), val.ty.name()));
+                        return err(
+                            s,
+                            format!(
+                                "this item has type {}; cannot assign {}",
+                                elem.name(),
+                                val.ty.name()
+                            ),
+                        );
                     }
-                    let op = binop_of(a.op).ok_or_else(|| CompileError::new(span(s), "unsupported operator"))?;
+                    let op = binop_of(a.op)
+                        .ok_or_else(|| CompileError::new(span(s), "unsupported operator"))?;
                     // `rhs` may have been converted by `binary`; re-derive it.
                     let value = match val.kind {
                         ExprKind::Binary(_, _, r) => *r,
-                        _ => return err(s, "this augmented assignment on an item is not supported yet"),
+                        _ => {
+                            return err(
+                                s,
+                                "this augmented assignment on an item is not supported yet",
+                            )
+                        }
                     };
-                    StmtKind::AugSetItem { obj, index, op, value }
+                    StmtKind::AugSetItem {
+                        obj,
+                        index,
+                        op,
+                        value,
+                    }
                 }
-                other => return err(other, "augmented assignment is only supported on names and items"),
+                other => {
+                    return err(
+                        other,
+                        "augmented assignment is only supported on names and items",
+                    )
+                }
             },
             AStmt::Delete(d) => {
                 if d.targets.len() != 1 {
-                    return err(s, "del of several targets is not supported yet; use one del per target");
+                    return err(
+                        s,
+                        "del of several targets is not supported yet; use one del per target",
+                    );
                 }
                 let AExpr::Subscript(sub) = &d.targets[0] else {
                     return err(&d.targets[0], "only `del container[index]` is supported");
@@ -705,7 +848,12 @@ impl<'a> Checker<'a> {
                 let index = match &obj.ty {
                     Ty::List(_) => self.int_index(sc, &sub.slice)?,
                     Ty::Dict(k, _) => self.expr_expect(sc, &sub.slice, &k.clone())?,
-                    t => return err(&*sub.value, format!("'{}' object doesn't support item deletion", t.kind_name())),
+                    t => {
+                        return err(
+                            &*sub.value,
+                            format!("'{}' object doesn't support item deletion", t.kind_name()),
+                        )
+                    }
                 };
                 StmtKind::DelItem { obj, index }
             }
@@ -744,7 +892,12 @@ impl<'a> Checker<'a> {
                 let body = self.block(sc, &f.body);
                 sc.loop_depth -= 1;
                 let orelse = self.block(sc, &f.orelse);
-                StmtKind::For { target, iter, body, orelse }
+                StmtKind::For {
+                    target,
+                    iter,
+                    body,
+                    orelse,
+                }
             }
             AStmt::Break(_) => {
                 if sc.loop_depth == 0 {
@@ -765,7 +918,14 @@ impl<'a> Checker<'a> {
                 match &r.value {
                     None => {
                         if sc.ret != Ty::None {
-                            return err(s, format!("{}() is declared to return {}, but this returns None", sc.fname, sc.ret.name()));
+                            return err(
+                                s,
+                                format!(
+                                    "{}() is declared to return {}, but this returns None",
+                                    sc.fname,
+                                    sc.ret.name()
+                                ),
+                            );
                         }
                         StmtKind::Return(None)
                     }
@@ -776,8 +936,16 @@ impl<'a> Checker<'a> {
                         let ret = sc.ret.clone();
                         let val = self.expr_value(sc, v, Some(&ret))?;
                         if val.ty != ret {
-                            return Err(CompileError::new(span(s), format!("{}() is declared to return {}, but this returns {}", sc.fname, ret.name(), val.ty.name()))
-                                .with_help(type_fix_help(&ret, &val.ty)));
+                            return Err(CompileError::new(
+                                span(s),
+                                format!(
+                                    "{}() is declared to return {}, but this returns {}",
+                                    sc.fname,
+                                    ret.name(),
+                                    val.ty.name()
+                                ),
+                            )
+                            .with_help(type_fix_help(&ret, &val.ty)));
                         }
                         StmtKind::Return(Some(val))
                     }
@@ -800,7 +968,12 @@ impl<'a> Checker<'a> {
     }
 
     /// For `obj[i] = v` and `obj[i] op= v`: the index and the item type.
-    fn item_target(&mut self, sc: &mut Scope, obj: &Expr, sub: &ast::ExprSubscript) -> R<(Expr, Ty)> {
+    fn item_target(
+        &mut self,
+        sc: &mut Scope,
+        obj: &Expr,
+        sub: &ast::ExprSubscript,
+    ) -> R<(Expr, Ty)> {
         if let AExpr::Slice(_) = &*sub.slice {
             return err(&*sub.slice, "assigning to a slice is not supported yet");
         }
@@ -810,7 +983,13 @@ impl<'a> Checker<'a> {
                 let k = (**k).clone();
                 Ok((self.expr_expect(sc, &sub.slice, &k)?, (**v).clone()))
             }
-            t => err(&*sub.value, format!("'{}' object does not support item assignment", t.kind_name())),
+            t => err(
+                &*sub.value,
+                format!(
+                    "'{}' object does not support item assignment",
+                    t.kind_name()
+                ),
+            ),
         }
     }
 
@@ -819,7 +998,10 @@ impl<'a> Checker<'a> {
         match v.ty {
             Ty::Int => Ok(v),
             Ty::Bool => Ok(self.bool_to_int(v)),
-            ref t => err(e, format!("indices must be integers, not '{}'", t.kind_name())),
+            ref t => err(
+                e,
+                format!("indices must be integers, not '{}'", t.kind_name()),
+            ),
         }
     }
 
@@ -833,12 +1015,18 @@ impl<'a> Checker<'a> {
                     match name {
                         "range" => {
                             let (a, b, c) = self.range_args(sc, e)?;
-                            return Ok(Iter { kind: IterKind::Range(Box::new(a), Box::new(b), Box::new(c)), elem: Ty::Int });
+                            return Ok(Iter {
+                                kind: IterKind::Range(Box::new(a), Box::new(b), Box::new(c)),
+                                elem: Ty::Int,
+                            });
                         }
                         "enumerate" => {
                             let args = &call.arguments.args;
                             if args.is_empty() || args.len() > 2 {
-                                return err(e, "enumerate() takes an iterable and an optional start");
+                                return err(
+                                    e,
+                                    "enumerate() takes an iterable and an optional start",
+                                );
                             }
                             let inner = self.iter_of(sc, &args[0])?;
                             let mut start = None;
@@ -848,13 +1036,26 @@ impl<'a> Checker<'a> {
                             for k in call.arguments.keywords.iter() {
                                 match k.arg.as_ref().map(|a| a.id.as_str()) {
                                     Some("start") => start = Some(self.int_index(sc, &k.value)?),
-                                    _ => return err(k, "enumerate() only takes the keyword argument start"),
+                                    _ => {
+                                        return err(
+                                            k,
+                                            "enumerate() only takes the keyword argument start",
+                                        )
+                                    }
                                 }
                             }
                             let (line, col) = self.line_col(e);
-                            let start = start.unwrap_or(Expr { kind: ExprKind::Int(0), ty: Ty::Int, line, col });
+                            let start = start.unwrap_or(Expr {
+                                kind: ExprKind::Int(0),
+                                ty: Ty::Int,
+                                line,
+                                col,
+                            });
                             let elem = Ty::Tuple(vec![Ty::Int, inner.elem.clone()]);
-                            return Ok(Iter { kind: IterKind::Enumerate(Box::new(inner), Box::new(start)), elem });
+                            return Ok(Iter {
+                                kind: IterKind::Enumerate(Box::new(inner), Box::new(start)),
+                                elem,
+                            });
                         }
                         "zip" => {
                             if let Some(k) = call.arguments.keywords.first() {
@@ -868,7 +1069,10 @@ impl<'a> Checker<'a> {
                                 return err(e, "zip() needs at least one iterable");
                             }
                             let elem = Ty::Tuple(its.iter().map(|i| i.elem.clone()).collect());
-                            return Ok(Iter { kind: IterKind::Zip(its), elem });
+                            return Ok(Iter {
+                                kind: IterKind::Zip(its),
+                                elem,
+                            });
                         }
                         "reversed" => {
                             if call.arguments.args.len() != 1 {
@@ -878,10 +1082,22 @@ impl<'a> Checker<'a> {
                             let elem = match &v.ty {
                                 Ty::List(t) => (**t).clone(),
                                 Ty::Str => Ty::Str,
-                                Ty::Tuple(ts) if !ts.is_empty() && ts.iter().all(|t| *t == ts[0]) => ts[0].clone(),
-                                t => return err(&call.arguments.args[0], format!("reversed() of {} is not supported yet", t.name())),
+                                Ty::Tuple(ts)
+                                    if !ts.is_empty() && ts.iter().all(|t| *t == ts[0]) =>
+                                {
+                                    ts[0].clone()
+                                }
+                                t => {
+                                    return err(
+                                        &call.arguments.args[0],
+                                        format!("reversed() of {} is not supported yet", t.name()),
+                                    )
+                                }
                             };
-                            return Ok(Iter { kind: IterKind::Reversed(Box::new(v)), elem });
+                            return Ok(Iter {
+                                kind: IterKind::Reversed(Box::new(v)),
+                                elem,
+                            });
                         }
                         _ => {}
                     }
@@ -894,16 +1110,27 @@ impl<'a> Checker<'a> {
                     if let Ty::Dict(k, v) = &obj.ty {
                         let (k, v) = ((**k).clone(), (**v).clone());
                         return Ok(match m {
-                            "items" => Iter { kind: IterKind::DictItems(Box::new(obj)), elem: Ty::Tuple(vec![k, v]) },
-                            "keys" => Iter { kind: IterKind::DictKeys(Box::new(obj)), elem: k },
-                            _ => Iter { kind: IterKind::DictValues(Box::new(obj)), elem: v },
+                            "items" => Iter {
+                                kind: IterKind::DictItems(Box::new(obj)),
+                                elem: Ty::Tuple(vec![k, v]),
+                            },
+                            "keys" => Iter {
+                                kind: IterKind::DictKeys(Box::new(obj)),
+                                elem: k,
+                            },
+                            _ => Iter {
+                                kind: IterKind::DictValues(Box::new(obj)),
+                                elem: v,
+                            },
                         });
                     }
                 }
             }
         }
         let v = match e {
-            AExpr::Generator(g) => self.comprehension(sc, e, CompKind::List, None, &g.elt, &g.generators, None)?,
+            AExpr::Generator(g) => {
+                self.comprehension(sc, e, CompKind::List, None, &g.elt, &g.generators, None)?
+            }
             _ => self.expr_value(sc, e, None)?,
         };
         self.iter_of_value(v, e)
@@ -912,21 +1139,43 @@ impl<'a> Checker<'a> {
     fn iter_of_value(&mut self, v: Expr, at: &AExpr) -> R<Iter> {
         let ty = v.ty.clone();
         Ok(match ty {
-            Ty::List(t) => Iter { kind: IterKind::List(Box::new(v)), elem: *t },
-            Ty::Str => Iter { kind: IterKind::Str(Box::new(v)), elem: Ty::Str },
-            Ty::Dict(k, _) => Iter { kind: IterKind::DictKeys(Box::new(v)), elem: *k },
-            Ty::Set(t) => Iter { kind: IterKind::Set(Box::new(v)), elem: *t },
-            Ty::Tuple(ts) if !ts.is_empty() && ts.iter().all(|t| *t == ts[0]) => {
-                Iter { kind: IterKind::Tuple(Box::new(v)), elem: ts[0].clone() }
+            Ty::List(t) => Iter {
+                kind: IterKind::List(Box::new(v)),
+                elem: *t,
+            },
+            Ty::Str => Iter {
+                kind: IterKind::Str(Box::new(v)),
+                elem: Ty::Str,
+            },
+            Ty::Dict(k, _) => Iter {
+                kind: IterKind::DictKeys(Box::new(v)),
+                elem: *k,
+            },
+            Ty::Set(t) => Iter {
+                kind: IterKind::Set(Box::new(v)),
+                elem: *t,
+            },
+            Ty::Tuple(ts) if !ts.is_empty() && ts.iter().all(|t| *t == ts[0]) => Iter {
+                kind: IterKind::Tuple(Box::new(v)),
+                elem: ts[0].clone(),
+            },
+            Ty::Tuple(ts) if ts.is_empty() => {
+                return err(at, "iterating an empty tuple is not supported")
             }
-            Ty::Tuple(ts) if ts.is_empty() => return err(at, "iterating an empty tuple is not supported"),
-            Ty::Tuple(_) => return err(at, "iterating a tuple whose fields have different types is not supported"),
+            Ty::Tuple(_) => {
+                return err(
+                    at,
+                    "iterating a tuple whose fields have different types is not supported",
+                )
+            }
             t => return err(at, format!("'{}' object is not iterable", t.kind_name())),
         })
     }
 
     fn range_args(&mut self, sc: &mut Scope, it: &AExpr) -> R<(Expr, Expr, Expr)> {
-        let AExpr::Call(call) = it else { unreachable!() };
+        let AExpr::Call(call) = it else {
+            unreachable!()
+        };
         if let Some(k) = call.arguments.keywords.first() {
             return err(k, "range() takes no keyword arguments");
         }
@@ -937,12 +1186,25 @@ impl<'a> Checker<'a> {
             let v = match v.ty {
                 Ty::Int => v,
                 Ty::Bool => self.bool_to_int(v),
-                ref t => return err(a, format!("'{}' object cannot be interpreted as an integer", t.kind_name())),
+                ref t => {
+                    return err(
+                        a,
+                        format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            t.kind_name()
+                        ),
+                    )
+                }
             };
             vals.push(v);
         }
         let (line, col) = self.line_col(it);
-        let lit = |v: i64| Expr { kind: ExprKind::Int(v), ty: Ty::Int, line, col };
+        let lit = |v: i64| Expr {
+            kind: ExprKind::Int(v),
+            ty: Ty::Int,
+            line,
+            col,
+        };
         Ok(match vals.len() {
             1 => {
                 let stop = vals.pop().unwrap();
@@ -991,11 +1253,19 @@ impl<'a> Checker<'a> {
                 for c in &g.ifs {
                     conds.push(self.truthy(sc, c)?);
                 }
-                out.push(CompGen { target, iter, conds });
+                out.push(CompGen {
+                    target,
+                    iter,
+                    conds,
+                });
             }
             let (elt_hint, key_hint) = match (kind, hint) {
-                (CompKind::List, Some(Ty::List(t))) | (CompKind::Set, Some(Ty::Set(t))) => (Some((**t).clone()), None),
-                (CompKind::Dict, Some(Ty::Dict(k, v))) => (Some((**v).clone()), Some((**k).clone())),
+                (CompKind::List, Some(Ty::List(t))) | (CompKind::Set, Some(Ty::Set(t))) => {
+                    (Some((**t).clone()), None)
+                }
+                (CompKind::Dict, Some(Ty::Dict(k, v))) => {
+                    (Some((**v).clone()), Some((**k).clone()))
+                }
                 _ => (None, None),
             };
             let keyv = match key {
@@ -1014,12 +1284,24 @@ impl<'a> Checker<'a> {
                 CompKind::Dict => {
                     let k = keyv.as_ref().unwrap();
                     if !k.ty.is_hashable() {
-                        return err(key.unwrap(), format!("unhashable type: '{}'", k.ty.kind_name()));
+                        return err(
+                            key.unwrap(),
+                            format!("unhashable type: '{}'", k.ty.kind_name()),
+                        );
                     }
                     Ty::Dict(Box::new(k.ty.clone()), Box::new(eltv.ty.clone()))
                 }
             };
-            Ok(self.mk(at, ExprKind::Comp { kind, key: keyv, elt: Box::new(eltv), gens: out }, ty))
+            Ok(self.mk(
+                at,
+                ExprKind::Comp {
+                    kind,
+                    key: keyv,
+                    elt: Box::new(eltv),
+                    gens: out,
+                },
+                ty,
+            ))
         })();
         sc.inner.pop();
         result
@@ -1032,8 +1314,16 @@ impl<'a> Checker<'a> {
         match e {
             AExpr::Lambda(l) => {
                 let params = l.parameters.as_deref();
-                let names: Vec<&ast::ParameterWithDefault> = params.map(|p| p.posonlyargs.iter().chain(p.args.iter()).collect()).unwrap_or_default();
-                if names.len() != 1 || params.map(|p| p.vararg.is_some() || p.kwarg.is_some() || !p.kwonlyargs.is_empty()).unwrap_or(false) {
+                let names: Vec<&ast::ParameterWithDefault> = params
+                    .map(|p| p.posonlyargs.iter().chain(p.args.iter()).collect())
+                    .unwrap_or_default();
+                if names.len() != 1
+                    || params
+                        .map(|p| {
+                            p.vararg.is_some() || p.kwarg.is_some() || !p.kwonlyargs.is_empty()
+                        })
+                        .unwrap_or(false)
+                {
                     return err(e, "a key function takes exactly one parameter");
                 }
                 if names[0].default.is_some() {
@@ -1041,38 +1331,88 @@ impl<'a> Checker<'a> {
                 }
                 sc.inner.push(HashMap::new());
                 let id = self.hidden_local(sc, &names[0].parameter.name.id, elem.clone(), line);
-                sc.inner.last_mut().unwrap().insert(names[0].parameter.name.id.to_string(), id);
+                sc.inner
+                    .last_mut()
+                    .unwrap()
+                    .insert(names[0].parameter.name.id.to_string(), id);
                 let body = self.expr_value(sc, &l.body, None);
                 sc.inner.pop();
                 let body = body?;
-                Ok(KeyFn { param: Target::Place(Place::Local(id)), body: Box::new(body) })
+                Ok(KeyFn {
+                    param: Target::Place(Place::Local(id)),
+                    body: Box::new(body),
+                })
             }
             AExpr::Name(n) => {
                 let id = self.hidden_local(sc, "key#arg", elem.clone(), line);
-                let arg = Expr { kind: ExprKind::Load(Place::Local(id)), ty: elem.clone(), line, col };
+                let arg = Expr {
+                    kind: ExprKind::Load(Place::Local(id)),
+                    ty: elem.clone(),
+                    line,
+                    col,
+                };
                 let body = if let Some(&fid) = self.func_index.get(n.id.as_str()) {
                     let sig = &self.sigs[fid];
                     if sig.params.len() != 1 || sig.params[0].1 != *elem {
-                        return err(e, format!("{}() cannot be a key function for elements of type {}", n.id, elem.name()));
+                        return err(
+                            e,
+                            format!(
+                                "{}() cannot be a key function for elements of type {}",
+                                n.id,
+                                elem.name()
+                            ),
+                        );
                     }
-                    Expr { kind: ExprKind::Call(fid, vec![arg]), ty: sig.ret.clone(), line, col }
+                    Expr {
+                        kind: ExprKind::Call(fid, vec![arg]),
+                        ty: sig.ret.clone(),
+                        line,
+                        col,
+                    }
                 } else {
                     match n.id.as_str() {
                         "len" => {
-                            if !matches!(elem, Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Tuple(_)) {
-                                return err(e, format!("len() of {} is not supported", elem.name()));
+                            if !matches!(
+                                elem,
+                                Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Tuple(_)
+                            ) {
+                                return err(
+                                    e,
+                                    format!("len() of {} is not supported", elem.name()),
+                                );
                             }
-                            Expr { kind: ExprKind::Builtin(Builtin::Len, vec![arg]), ty: Ty::Int, line, col }
+                            Expr {
+                                kind: ExprKind::Builtin(Builtin::Len, vec![arg]),
+                                ty: Ty::Int,
+                                line,
+                                col,
+                            }
                         }
-                        "abs" if matches!(elem, Ty::Int | Ty::Float) => Expr { kind: ExprKind::Builtin(Builtin::Abs, vec![arg]), ty: elem.clone(), line, col },
+                        "abs" if matches!(elem, Ty::Int | Ty::Float) => Expr {
+                            kind: ExprKind::Builtin(Builtin::Abs, vec![arg]),
+                            ty: elem.clone(),
+                            line,
+                            col,
+                        },
                         "str" => self.to_str(arg),
-                        _ => return err(e, format!("'{}' is not supported as a key function; use a lambda", n.id)),
+                        _ => {
+                            return err(
+                                e,
+                                format!(
+                                    "'{}' is not supported as a key function; use a lambda",
+                                    n.id
+                                ),
+                            )
+                        }
                     }
                 };
                 if body.ty == Ty::None {
                     return err(e, "a key function must return a value");
                 }
-                Ok(KeyFn { param: Target::Place(Place::Local(id)), body: Box::new(body) })
+                Ok(KeyFn {
+                    param: Target::Place(Place::Local(id)),
+                    body: Box::new(body),
+                })
             }
             _ => err(e, "key= must be a lambda or a function name"),
         }
@@ -1096,8 +1436,15 @@ impl<'a> Checker<'a> {
             match name.id.as_str() {
                 "sep" => sep = Some(v),
                 "end" => end = Some(v),
-                "file" | "flush" => return err(k, format!("print(..., {}=) is not supported yet", name.id)),
-                other => return err(k, format!("'{other}' is an invalid keyword argument for print()")),
+                "file" | "flush" => {
+                    return err(k, format!("print(..., {}=) is not supported yet", name.id))
+                }
+                other => {
+                    return err(
+                        k,
+                        format!("'{other}' is an invalid keyword argument for print()"),
+                    )
+                }
             }
         }
         Ok(self.mk_stmt(s, StmtKind::Print { args, sep, end }))
@@ -1107,7 +1454,12 @@ impl<'a> Checker<'a> {
 
     fn mk(&self, r: impl Ranged, kind: ExprKind, ty: Ty) -> Expr {
         let (line, col) = self.line_col(r);
-        Expr { kind, ty, line, col }
+        Expr {
+            kind,
+            ty,
+            line,
+            col,
+        }
     }
 
     /// An expression that must produce a value; `hint` is the type the
@@ -1115,7 +1467,10 @@ impl<'a> Checker<'a> {
     fn expr_value(&mut self, sc: &mut Scope, e: &AExpr, hint: Option<&Ty>) -> R<Expr> {
         let v = self.expr(sc, e, hint)?;
         if v.ty == Ty::None {
-            return err(e, "this call returns None; its result cannot be used as a value");
+            return err(
+                e,
+                "this call returns None; its result cannot be used as a value",
+            );
         }
         Ok(v)
     }
@@ -1124,7 +1479,11 @@ impl<'a> Checker<'a> {
     fn expr_expect(&mut self, sc: &mut Scope, e: &AExpr, want: &Ty) -> R<Expr> {
         let v = self.expr_value(sc, e, Some(want))?;
         if v.ty != *want {
-            return Err(CompileError::new(span(e), format!("expected {}, found {}", want.name(), v.ty.name())).with_help(type_fix_help(want, &v.ty)));
+            return Err(CompileError::new(
+                span(e),
+                format!("expected {}, found {}", want.name(), v.ty.name()),
+            )
+            .with_help(type_fix_help(want, &v.ty)));
         }
         Ok(v)
     }
@@ -1139,12 +1498,22 @@ impl<'a> Checker<'a> {
             return v;
         }
         let (line, col) = (v.line, v.col);
-        Expr { kind: ExprKind::Truthy(Box::new(v)), ty: Ty::Bool, line, col }
+        Expr {
+            kind: ExprKind::Truthy(Box::new(v)),
+            ty: Ty::Bool,
+            line,
+            col,
+        }
     }
 
     fn bool_to_int(&self, v: Expr) -> Expr {
         let (line, col) = (v.line, v.col);
-        Expr { kind: ExprKind::BoolToInt(Box::new(v)), ty: Ty::Int, line, col }
+        Expr {
+            kind: ExprKind::BoolToInt(Box::new(v)),
+            ty: Ty::Int,
+            line,
+            col,
+        }
     }
 
     fn to_float(&self, v: Expr) -> Expr {
@@ -1152,7 +1521,12 @@ impl<'a> Checker<'a> {
             return v;
         }
         let (line, col) = (v.line, v.col);
-        Expr { kind: ExprKind::ToFloat(Box::new(v)), ty: Ty::Float, line, col }
+        Expr {
+            kind: ExprKind::ToFloat(Box::new(v)),
+            ty: Ty::Float,
+            line,
+            col,
+        }
     }
 
     fn to_str(&self, v: Expr) -> Expr {
@@ -1160,7 +1534,12 @@ impl<'a> Checker<'a> {
             return v;
         }
         let (line, col) = (v.line, v.col);
-        Expr { kind: ExprKind::Builtin(Builtin::Str, vec![v]), ty: Ty::Str, line, col }
+        Expr {
+            kind: ExprKind::Builtin(Builtin::Str, vec![v]),
+            ty: Ty::Str,
+            line,
+            col,
+        }
     }
 
     fn load_name(&mut self, sc: &mut Scope, n: &ast::ExprName) -> R<Expr> {
@@ -1171,15 +1550,24 @@ impl<'a> Checker<'a> {
                 return Ok(self.mk(n, ExprKind::Load(Place::Local(l)), ty));
             }
         }
-        let global_lookup = |c: &Self| c.global_index.get(name).map(|&g| (Place::Global(g), c.globals[g].ty.clone()));
+        let global_lookup = |c: &Self| {
+            c.global_index
+                .get(name)
+                .map(|&g| (Place::Global(g), c.globals[g].ty.clone()))
+        };
         let found = if sc.is_module || sc.declared_global.contains(name) {
             global_lookup(self)
         } else if sc.assigned.contains(name) {
             match sc.local_index.get(name) {
                 Some(&l) => Some((Place::Local(l), sc.locals[l].ty.clone())),
                 None => {
-                    return Err(CompileError::new(span(n), format!("local variable '{name}' is used before its type is known"))
-                        .with_help(format!("declare it before this use, e.g. `{name}: int = 0`")))
+                    return Err(CompileError::new(
+                        span(n),
+                        format!("local variable '{name}' is used before its type is known"),
+                    )
+                    .with_help(format!(
+                        "declare it before this use, e.g. `{name}: int = 0`"
+                    )))
                 }
             }
         } else {
@@ -1192,7 +1580,10 @@ impl<'a> Checker<'a> {
                     return Ok(self.mk(n, ExprKind::Str("__main__".into()), Ty::Str));
                 }
                 if self.func_index.contains_key(name) {
-                    return err(n, format!("function '{name}' cannot be used as a value yet"));
+                    return err(
+                        n,
+                        format!("function '{name}' cannot be used as a value yet"),
+                    );
                 }
                 err(n, format!("name '{name}' is not defined"))
             }
@@ -1200,7 +1591,14 @@ impl<'a> Checker<'a> {
     }
 
     /// Element type of a display: from the hint, else from the first element.
-    fn elements(&mut self, sc: &mut Scope, elts: &[AExpr], hint: Option<&Ty>, what: &str, at: &AExpr) -> R<(Vec<Expr>, Ty)> {
+    fn elements(
+        &mut self,
+        sc: &mut Scope,
+        elts: &[AExpr],
+        hint: Option<&Ty>,
+        what: &str,
+        at: &AExpr,
+    ) -> R<(Vec<Expr>, Ty)> {
         let mut out = Vec::new();
         let mut ty = hint.cloned();
         for el in elts {
@@ -1210,7 +1608,10 @@ impl<'a> Checker<'a> {
             let v = match &ty {
                 Some(t) => self.expr_expect(sc, el, &t.clone()).map_err(|mut ce| {
                     if out.is_empty() || hint.is_none() {
-                        ce.message = format!("{what} elements have different types: {}", ce.message.trim_start_matches("expected "));
+                        ce.message = format!(
+                            "{what} elements have different types: {}",
+                            ce.message.trim_start_matches("expected ")
+                        );
                     }
                     ce
                 })?,
@@ -1223,8 +1624,14 @@ impl<'a> Checker<'a> {
         }
         match ty {
             Some(t) => Ok((out, t)),
-            None => Err(CompileError::new(span(at), format!("cannot infer the element type of an empty {what}"))
-                .with_help(format!("annotate the variable, e.g. `xs: {what}[int] = {}`", &self.src[span(at)]))),
+            None => Err(CompileError::new(
+                span(at),
+                format!("cannot infer the element type of an empty {what}"),
+            )
+            .with_help(format!(
+                "annotate the variable, e.g. `xs: {what}[int] = {}`",
+                &self.src[span(at)]
+            ))),
         }
     }
 
@@ -1236,13 +1643,20 @@ impl<'a> Checker<'a> {
             AExpr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => match i.as_i64() {
                     Some(v) => self.mk(e, ExprKind::Int(v), Ty::Int),
-                    None => return err(e, "integer literal does not fit in 64 bits (mgen ints are 64-bit)"),
+                    None => {
+                        return err(
+                            e,
+                            "integer literal does not fit in 64 bits (mgen ints are 64-bit)",
+                        )
+                    }
                 },
                 ast::Number::Float(f) => self.mk(e, ExprKind::Float(*f), Ty::Float),
                 ast::Number::Complex { .. } => return err(e, "complex numbers are not supported"),
             },
             AExpr::BooleanLiteral(b) => self.mk(e, ExprKind::Bool(b.value), Ty::Bool),
-            AExpr::StringLiteral(s) => self.mk(e, ExprKind::Str(s.value.to_str().to_string()), Ty::Str),
+            AExpr::StringLiteral(s) => {
+                self.mk(e, ExprKind::Str(s.value.to_str().to_string()), Ty::Str)
+            }
             AExpr::FString(f) => self.fstring(sc, e, f)?,
             AExpr::Name(n) => self.load_name(sc, n)?,
             AExpr::List(l) => {
@@ -1266,7 +1680,9 @@ impl<'a> Checker<'a> {
             }
             AExpr::Tuple(t) => {
                 let hints: Vec<Option<Ty>> = match hint {
-                    Some(Ty::Tuple(ts)) if ts.len() == t.elts.len() => ts.iter().cloned().map(Some).collect(),
+                    Some(Ty::Tuple(ts)) if ts.len() == t.elts.len() => {
+                        ts.iter().cloned().map(Some).collect()
+                    }
                     _ => vec![None; t.elts.len()],
                 };
                 let mut vals = Vec::new();
@@ -1304,16 +1720,27 @@ impl<'a> Checker<'a> {
                     items.push((kv, vv));
                 }
                 let (Some(kt), Some(vt)) = (kt, vt) else {
-                    return Err(CompileError::new(span(e), "cannot infer the key and value types of an empty dict")
-                        .with_help("annotate the variable, e.g. `d: dict[str, int] = {}`"));
+                    return Err(CompileError::new(
+                        span(e),
+                        "cannot infer the key and value types of an empty dict",
+                    )
+                    .with_help("annotate the variable, e.g. `d: dict[str, int] = {}`"));
                 };
                 if !kt.is_hashable() {
                     return err(e, format!("unhashable type: '{}'", kt.kind_name()));
                 }
-                self.mk(e, ExprKind::Dict(items), Ty::Dict(Box::new(kt), Box::new(vt)))
+                self.mk(
+                    e,
+                    ExprKind::Dict(items),
+                    Ty::Dict(Box::new(kt), Box::new(vt)),
+                )
             }
-            AExpr::ListComp(c) => self.comprehension(sc, e, CompKind::List, None, &c.elt, &c.generators, hint)?,
-            AExpr::SetComp(c) => self.comprehension(sc, e, CompKind::Set, None, &c.elt, &c.generators, hint)?,
+            AExpr::ListComp(c) => {
+                self.comprehension(sc, e, CompKind::List, None, &c.elt, &c.generators, hint)?
+            }
+            AExpr::SetComp(c) => {
+                self.comprehension(sc, e, CompKind::Set, None, &c.elt, &c.generators, hint)?
+            }
             AExpr::DictComp(c) => {
                 let key = c.key.as_deref();
                 self.comprehension(sc, e, CompKind::Dict, key, &c.value, &c.generators, hint)?
@@ -1334,7 +1761,12 @@ impl<'a> Checker<'a> {
                     ast::UnaryOp::UAdd => match v.ty {
                         Ty::Int | Ty::Float => v,
                         Ty::Bool => self.bool_to_int(v),
-                        ref t => return err(e, format!("bad operand type for unary +: '{}'", t.kind_name())),
+                        ref t => {
+                            return err(
+                                e,
+                                format!("bad operand type for unary +: '{}'", t.kind_name()),
+                            )
+                        }
                     },
                     ast::UnaryOp::USub => match v.ty {
                         Ty::Int | Ty::Float => {
@@ -1345,7 +1777,12 @@ impl<'a> Checker<'a> {
                             let v = self.bool_to_int(v);
                             self.mk(e, ExprKind::Unary(UnOp::Neg, Box::new(v)), Ty::Int)
                         }
-                        ref t => return err(e, format!("bad operand type for unary -: '{}'", t.kind_name())),
+                        ref t => {
+                            return err(
+                                e,
+                                format!("bad operand type for unary -: '{}'", t.kind_name()),
+                            )
+                        }
                     },
                     ast::UnaryOp::Invert => match v.ty {
                         Ty::Int => self.mk(e, ExprKind::Unary(UnOp::Invert, Box::new(v)), Ty::Int),
@@ -1353,7 +1790,12 @@ impl<'a> Checker<'a> {
                             let v = self.bool_to_int(v);
                             self.mk(e, ExprKind::Unary(UnOp::Invert, Box::new(v)), Ty::Int)
                         }
-                        ref t => return err(e, format!("bad operand type for unary ~: '{}'", t.kind_name())),
+                        ref t => {
+                            return err(
+                                e,
+                                format!("bad operand type for unary ~: '{}'", t.kind_name()),
+                            )
+                        }
                     },
                 }
             }
@@ -1364,13 +1806,23 @@ impl<'a> Checker<'a> {
                 };
                 let mut vals = Vec::new();
                 for v in &b.values {
-                    let h = vals.first().map(|f: &Expr| f.ty.clone()).or_else(|| hint.cloned());
+                    let h = vals
+                        .first()
+                        .map(|f: &Expr| f.ty.clone())
+                        .or_else(|| hint.cloned());
                     vals.push(self.expr_value(sc, v, h.as_ref())?);
                 }
                 let ty = vals[0].ty.clone();
                 if let Some(o) = vals.iter().find(|v| v.ty != ty) {
-                    return Err(CompileError::new(span(e), format!("operands of '{opname}' must have the same type, found {} and {}", ty.name(), o.ty.name()))
-                        .with_help("convert one side, e.g. with bool(...)"));
+                    return Err(CompileError::new(
+                        span(e),
+                        format!(
+                            "operands of '{opname}' must have the same type, found {} and {}",
+                            ty.name(),
+                            o.ty.name()
+                        ),
+                    )
+                    .with_help("convert one side, e.g. with bool(...)"));
                 }
                 let mut it = vals.into_iter().rev();
                 let mut acc = it.next().unwrap();
@@ -1380,7 +1832,12 @@ impl<'a> Checker<'a> {
                         ast::BoolOp::And => ExprKind::And(Box::new(v), Box::new(acc)),
                         ast::BoolOp::Or => ExprKind::Or(Box::new(v), Box::new(acc)),
                     };
-                    acc = Expr { kind, ty: ty.clone(), line, col };
+                    acc = Expr {
+                        kind,
+                        ty: ty.clone(),
+                        line,
+                        col,
+                    };
                 }
                 acc
             }
@@ -1390,10 +1847,21 @@ impl<'a> Checker<'a> {
                 let a = self.expr_value(sc, &i.body, hint)?;
                 let b = self.expr_value(sc, &i.orelse, Some(&a.ty.clone()))?;
                 if a.ty != b.ty {
-                    return err(e, format!("branches of a conditional expression have different types: {} and {}", a.ty.name(), b.ty.name()));
+                    return err(
+                        e,
+                        format!(
+                            "branches of a conditional expression have different types: {} and {}",
+                            a.ty.name(),
+                            b.ty.name()
+                        ),
+                    );
                 }
                 let ty = a.ty.clone();
-                self.mk(e, ExprKind::IfExp(Box::new(test), Box::new(a), Box::new(b)), ty)
+                self.mk(
+                    e,
+                    ExprKind::IfExp(Box::new(test), Box::new(a), Box::new(b)),
+                    ty,
+                )
             }
             AExpr::Subscript(s) => self.subscript(sc, e, s)?,
             AExpr::Call(call) => self.call(sc, e, call, hint)?,
@@ -1402,7 +1870,10 @@ impl<'a> Checker<'a> {
     }
 
     fn compare(&mut self, sc: &mut Scope, e: &AExpr, c: &ast::ExprCompare) -> R<Expr> {
-        if c.ops.iter().any(|o| matches!(o, ast::CmpOp::In | ast::CmpOp::NotIn)) {
+        if c.ops
+            .iter()
+            .any(|o| matches!(o, ast::CmpOp::In | ast::CmpOp::NotIn))
+        {
             if c.ops.len() != 1 {
                 return err(e, "'in' in a chained comparison is not supported yet");
             }
@@ -1412,17 +1883,34 @@ impl<'a> Checker<'a> {
                 Ty::Dict(k, _) => (**k).clone(),
                 Ty::Str => Ty::Str,
                 Ty::Tuple(ts) if !ts.is_empty() && ts.iter().all(|t| *t == ts[0]) => ts[0].clone(),
-                t => return err(&c.comparators[0], format!("argument of type '{}' is not iterable", t.kind_name())),
+                t => {
+                    return err(
+                        &c.comparators[0],
+                        format!("argument of type '{}' is not iterable", t.kind_name()),
+                    )
+                }
             };
             let item = self.expr_expect(sc, &c.left, &item_ty)?;
             let negate = matches!(c.ops[0], ast::CmpOp::NotIn);
-            return Ok(self.mk(e, ExprKind::In { item: Box::new(item), container: Box::new(container), negate }, Ty::Bool));
+            return Ok(self.mk(
+                e,
+                ExprKind::In {
+                    item: Box::new(item),
+                    container: Box::new(container),
+                    negate,
+                },
+                Ty::Bool,
+            ));
         }
         let left = self.expr_value(sc, &c.left, None)?;
         let mut prev_ty = left.ty.clone();
         let mut pairs = Vec::new();
         for (op, rhs) in c.ops.iter().zip(c.comparators.iter()) {
-            let hint = if prev_ty.is_numeric() { None } else { Some(prev_ty.clone()) };
+            let hint = if prev_ty.is_numeric() {
+                None
+            } else {
+                Some(prev_ty.clone())
+            };
             let r = self.expr_value(sc, rhs, hint.as_ref())?;
             let cop = match op {
                 ast::CmpOp::Eq => CmpOp::Eq,
@@ -1431,21 +1919,41 @@ impl<'a> Checker<'a> {
                 ast::CmpOp::LtE => CmpOp::Le,
                 ast::CmpOp::Gt => CmpOp::Gt,
                 ast::CmpOp::GtE => CmpOp::Ge,
-                ast::CmpOp::Is | ast::CmpOp::IsNot => return err(e, "'is' comparisons are not supported yet; use =="),
+                ast::CmpOp::Is | ast::CmpOp::IsNot => {
+                    return err(e, "'is' comparisons are not supported yet; use ==")
+                }
                 ast::CmpOp::In | ast::CmpOp::NotIn => unreachable!(),
             };
             let ok = if prev_ty.is_numeric() && r.ty.is_numeric() {
                 true
             } else if prev_ty == r.ty {
-                matches!(cop, CmpOp::Eq | CmpOp::Ne) || prev_ty.is_orderable() || matches!(prev_ty, Ty::Set(_))
+                matches!(cop, CmpOp::Eq | CmpOp::Ne)
+                    || prev_ty.is_orderable()
+                    || matches!(prev_ty, Ty::Set(_))
             } else {
                 false
             };
             if !ok {
                 if prev_ty == r.ty {
-                    return err(e, format!("'{}' not supported between instances of '{}' and '{}'", op.as_str(), prev_ty.kind_name(), r.ty.kind_name()));
+                    return err(
+                        e,
+                        format!(
+                            "'{}' not supported between instances of '{}' and '{}'",
+                            op.as_str(),
+                            prev_ty.kind_name(),
+                            r.ty.kind_name()
+                        ),
+                    );
                 }
-                return err(e, format!("cannot compare {} and {} with '{}'", prev_ty.name(), r.ty.name(), op.as_str()));
+                return err(
+                    e,
+                    format!(
+                        "cannot compare {} and {} with '{}'",
+                        prev_ty.name(),
+                        r.ty.name(),
+                        op.as_str()
+                    ),
+                );
             }
             prev_ty = r.ty.clone();
             pairs.push((cop, r));
@@ -1459,7 +1967,9 @@ impl<'a> Checker<'a> {
                 ast::Number::Int(i) => i.as_i64(),
                 _ => None,
             },
-            AExpr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::USub) => Self::const_int(&u.operand).map(|v| -v),
+            AExpr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::USub) => {
+                Self::const_int(&u.operand).map(|v| -v)
+            }
             _ => None,
         }
     }
@@ -1478,12 +1988,20 @@ impl<'a> Checker<'a> {
                     return err(&*s.slice, "a tuple can only be sliced with constant bounds");
                 };
                 let n = ts.len() as i64;
-                let idx = slice_indices(n, lo, hi, st).ok_or_else(|| CompileError::new(span(&*s.slice), "slice step cannot be zero"))?;
+                let idx = slice_indices(n, lo, hi, st).ok_or_else(|| {
+                    CompileError::new(span(&*s.slice), "slice step cannot be zero")
+                })?;
                 let ty = Ty::Tuple(idx.iter().map(|&i| ts[i].clone()).collect());
                 return Ok(self.mk(e, ExprKind::TupleSlice(Box::new(obj), idx), ty));
             }
             if !matches!(obj.ty, Ty::List(_) | Ty::Str) {
-                return err(&*s.value, format!("'{}' object is not subscriptable with a slice", obj.ty.kind_name()));
+                return err(
+                    &*s.value,
+                    format!(
+                        "'{}' object is not subscriptable with a slice",
+                        obj.ty.kind_name()
+                    ),
+                );
             }
             let mut part = |x: &Option<Box<AExpr>>| -> R<Option<Box<Expr>>> {
                 match x {
@@ -1500,7 +2018,16 @@ impl<'a> Checker<'a> {
                 }
             }
             let ty = obj.ty.clone();
-            return Ok(self.mk(e, ExprKind::Slice { obj: Box::new(obj), lo, hi, step }, ty));
+            return Ok(self.mk(
+                e,
+                ExprKind::Slice {
+                    obj: Box::new(obj),
+                    lo,
+                    hi,
+                    step,
+                },
+                ty,
+            ));
         }
         match obj.ty.clone() {
             Ty::List(t) => {
@@ -1520,16 +2047,33 @@ impl<'a> Checker<'a> {
                     let n = ts.len() as i64;
                     let j = if i < 0 { i + n } else { i };
                     if j >= 0 && j < n {
-                        return Ok(self.mk(e, ExprKind::Field(Box::new(obj), j as usize), ts[j as usize].clone()));
+                        return Ok(self.mk(
+                            e,
+                            ExprKind::Field(Box::new(obj), j as usize),
+                            ts[j as usize].clone(),
+                        ));
                     }
                 }
                 if !ts.is_empty() && ts.iter().all(|t| *t == ts[0]) {
                     let i = self.int_index(sc, &s.slice)?;
-                    return Ok(self.mk(e, ExprKind::Index(Box::new(obj), Box::new(i)), ts[0].clone()));
+                    return Ok(self.mk(
+                        e,
+                        ExprKind::Index(Box::new(obj), Box::new(i)),
+                        ts[0].clone(),
+                    ));
                 }
-                err(&*s.slice, format!("a {} can only be indexed with a constant in range", obj.ty.name()))
+                err(
+                    &*s.slice,
+                    format!(
+                        "a {} can only be indexed with a constant in range",
+                        obj.ty.name()
+                    ),
+                )
             }
-            t => err(&*s.value, format!("'{}' object is not subscriptable", t.kind_name())),
+            t => err(
+                &*s.value,
+                format!("'{}' object is not subscriptable", t.kind_name()),
+            ),
         }
     }
 
@@ -1537,32 +2081,54 @@ impl<'a> Checker<'a> {
         let mut parts = Vec::new();
         for part in f.value.iter() {
             match part {
-                ast::FStringPart::Literal(l) => parts.push(self.mk(l, ExprKind::Str(l.value.to_string()), Ty::Str)),
-                ast::FStringPart::FString(fs) => self.fstring_elements(sc, &fs.elements, &mut parts)?,
+                ast::FStringPart::Literal(l) => {
+                    parts.push(self.mk(l, ExprKind::Str(l.value.to_string()), Ty::Str))
+                }
+                ast::FStringPart::FString(fs) => {
+                    self.fstring_elements(sc, &fs.elements, &mut parts)?
+                }
             }
         }
         Ok(self.mk(e, ExprKind::Concat(parts), Ty::Str))
     }
 
-    fn fstring_elements(&mut self, sc: &mut Scope, elements: &[ast::InterpolatedStringElement], parts: &mut Vec<Expr>) -> R<()> {
+    fn fstring_elements(
+        &mut self,
+        sc: &mut Scope,
+        elements: &[ast::InterpolatedStringElement],
+        parts: &mut Vec<Expr>,
+    ) -> R<()> {
         for el in elements {
             match el {
-                ast::InterpolatedStringElement::Literal(l) => parts.push(self.mk(l, ExprKind::Str(l.value.to_string()), Ty::Str)),
+                ast::InterpolatedStringElement::Literal(l) => {
+                    parts.push(self.mk(l, ExprKind::Str(l.value.to_string()), Ty::Str))
+                }
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     let v = self.expr_value(sc, &i.expression, None)?;
                     let mut conversion = i.conversion;
                     if let Some(d) = &i.debug_text {
-                        let text = format!("{}{}{}", d.leading(), &self.src[span(&*i.expression)], d.trailing());
+                        let text = format!(
+                            "{}{}{}",
+                            d.leading(),
+                            &self.src[span(&*i.expression)],
+                            d.trailing()
+                        );
                         parts.push(self.mk(i, ExprKind::Str(text), Ty::Str));
-                        if i.format_spec.is_none() && matches!(conversion, ast::ConversionFlag::None) {
+                        if i.format_spec.is_none()
+                            && matches!(conversion, ast::ConversionFlag::None)
+                        {
                             conversion = ast::ConversionFlag::Repr;
                         }
                     }
                     let v = match conversion {
                         ast::ConversionFlag::None => v,
                         ast::ConversionFlag::Str => self.to_str(v),
-                        ast::ConversionFlag::Repr => self.mk(i, ExprKind::Builtin(Builtin::Repr, vec![v]), Ty::Str),
-                        ast::ConversionFlag::Ascii => return err(i, "!a conversion is not supported yet"),
+                        ast::ConversionFlag::Repr => {
+                            self.mk(i, ExprKind::Builtin(Builtin::Repr, vec![v]), Ty::Str)
+                        }
+                        ast::ConversionFlag::Ascii => {
+                            return err(i, "!a conversion is not supported yet")
+                        }
                     };
                     match &i.format_spec {
                         None => parts.push(self.to_str(v)),
@@ -1582,9 +2148,16 @@ impl<'a> Checker<'a> {
     fn format_value(&self, v: Expr, spec: Expr, at: impl Ranged) -> R<Expr> {
         if !matches!(v.ty, Ty::Int | Ty::Float | Ty::Bool | Ty::Str) {
             // CPython: format specs on containers raise TypeError unless empty.
-            return err(at, format!("format specs for {} values are not supported", v.ty.name()));
+            return err(
+                at,
+                format!("format specs for {} values are not supported", v.ty.name()),
+            );
         }
-        Ok(self.mk(at, ExprKind::Builtin(Builtin::Format, vec![v, spec]), Ty::Str))
+        Ok(self.mk(
+            at,
+            ExprKind::Builtin(Builtin::Format, vec![v, spec]),
+            Ty::Str,
+        ))
     }
 
     /// "literal {} {:>5}".format(a, b), for a literal format string.
@@ -1618,7 +2191,13 @@ impl<'a> Checker<'a> {
                 i += 1;
                 continue;
             }
-            let close = chars[i..].iter().position(|&c| c == '}').map(|p| p + i).ok_or_else(|| CompileError::new(span(e), "Single '{' encountered in format string"))?;
+            let close = chars[i..]
+                .iter()
+                .position(|&c| c == '}')
+                .map(|p| p + i)
+                .ok_or_else(|| {
+                    CompileError::new(span(e), "Single '{' encountered in format string")
+                })?;
             let field: String = chars[i + 1..close].iter().collect();
             i = close + 1;
             if !lit.is_empty() {
@@ -1636,9 +2215,19 @@ impl<'a> Checker<'a> {
                 auto += 1;
                 auto - 1
             } else {
-                name.parse::<usize>().map_err(|_| CompileError::new(span(e), format!("format field '{name}' is not supported (only positional fields)")))?
+                name.parse::<usize>().map_err(|_| {
+                    CompileError::new(
+                        span(e),
+                        format!("format field '{name}' is not supported (only positional fields)"),
+                    )
+                })?
             };
-            let v = vals.get(idx).cloned().flatten().ok_or_else(|| CompileError::new(span(e), format!("Replacement index {idx} out of range for positional args tuple")))?;
+            let v = vals.get(idx).cloned().flatten().ok_or_else(|| {
+                CompileError::new(
+                    span(e),
+                    format!("Replacement index {idx} out of range for positional args tuple"),
+                )
+            })?;
             let v = match conv {
                 None => v,
                 Some("r") => self.mk(e, ExprKind::Builtin(Builtin::Repr, vec![v]), Ty::Str),
@@ -1659,34 +2248,77 @@ impl<'a> Checker<'a> {
         Ok(self.mk(e, ExprKind::Concat(parts), Ty::Str))
     }
 
-    fn binary(&mut self, op: ast::Operator, l: Expr, r: Expr, at: impl Ranged + Copy, line: u32, col: u32) -> R<Expr> {
+    fn binary(
+        &mut self,
+        op: ast::Operator,
+        l: Expr,
+        r: Expr,
+        at: impl Ranged + Copy,
+        line: u32,
+        col: u32,
+    ) -> R<Expr> {
         use Ty::*;
         let opstr = op.as_str();
-        let bad = |l: &Expr, r: &Expr| -> R<Expr> { err(at, format!("unsupported operand types for {opstr}: '{}' and '{}'", l.ty.kind_name(), r.ty.kind_name())) };
-        let mk = |kind, ty| Expr { kind, ty, line, col };
-        let Some(bop) = binop_of(op) else { return bad(&l, &r) };
+        let bad = |l: &Expr, r: &Expr| -> R<Expr> {
+            err(
+                at,
+                format!(
+                    "unsupported operand types for {opstr}: '{}' and '{}'",
+                    l.ty.kind_name(),
+                    r.ty.kind_name()
+                ),
+            )
+        };
+        let mk = |kind, ty| Expr {
+            kind,
+            ty,
+            line,
+            col,
+        };
+        let Some(bop) = binop_of(op) else {
+            return bad(&l, &r);
+        };
         // Containers and strings.
         match (&l.ty, &r.ty, bop) {
-            (Str, Str, BinOp::Add) => return Ok(mk(ExprKind::Binary(BinOp::Add, Box::new(l), Box::new(r)), Str)),
+            (Str, Str, BinOp::Add) => {
+                return Ok(mk(
+                    ExprKind::Binary(BinOp::Add, Box::new(l), Box::new(r)),
+                    Str,
+                ))
+            }
             (Str | List(_), Int | Bool, BinOp::Mul) => {
                 let ty = l.ty.clone();
                 let r = if r.ty == Bool { self.bool_to_int(r) } else { r };
-                return Ok(mk(ExprKind::Binary(BinOp::Mul, Box::new(l), Box::new(r)), ty));
+                return Ok(mk(
+                    ExprKind::Binary(BinOp::Mul, Box::new(l), Box::new(r)),
+                    ty,
+                ));
             }
             (Int | Bool, Str | List(_), BinOp::Mul) => {
                 let ty = r.ty.clone();
                 let l = if l.ty == Bool { self.bool_to_int(l) } else { l };
-                return Ok(mk(ExprKind::Binary(BinOp::Mul, Box::new(r), Box::new(l)), ty));
+                return Ok(mk(
+                    ExprKind::Binary(BinOp::Mul, Box::new(r), Box::new(l)),
+                    ty,
+                ));
             }
             (List(a), List(b), BinOp::Add) if a == b => {
                 let ty = l.ty.clone();
-                return Ok(mk(ExprKind::Binary(BinOp::Add, Box::new(l), Box::new(r)), ty));
+                return Ok(mk(
+                    ExprKind::Binary(BinOp::Add, Box::new(l), Box::new(r)),
+                    ty,
+                ));
             }
             (Tuple(a), Tuple(b), BinOp::Add) => {
                 let ty = Tuple(a.iter().chain(b.iter()).cloned().collect());
-                return Ok(mk(ExprKind::Binary(BinOp::Add, Box::new(l), Box::new(r)), ty));
+                return Ok(mk(
+                    ExprKind::Binary(BinOp::Add, Box::new(l), Box::new(r)),
+                    ty,
+                ));
             }
-            (Set(a), Set(b), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) if a == b => {
+            (Set(a), Set(b), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
+                if a == b =>
+            {
                 let m = match bop {
                     BinOp::BitOr => Method::SetUnion,
                     BinOp::BitAnd => Method::SetIntersection,
@@ -1702,7 +2334,10 @@ impl<'a> Checker<'a> {
             return bad(&l, &r);
         }
         // bool & | ^ bool stays bool.
-        if l.ty == Bool && r.ty == Bool && matches!(bop, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
+        if l.ty == Bool
+            && r.ty == Bool
+            && matches!(bop, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor)
+        {
             return Ok(mk(ExprKind::Binary(bop, Box::new(l), Box::new(r)), Bool));
         }
         let l = if l.ty == Bool { self.bool_to_int(l) } else { l };
@@ -1720,7 +2355,10 @@ impl<'a> Checker<'a> {
                 Ok(mk(ExprKind::Binary(bop, Box::new(l), Box::new(r)), ty))
             }
             _ => {
-                if matches!(bop, BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
+                if matches!(
+                    bop,
+                    BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor
+                ) {
                     return bad(&l, &r);
                 }
                 let l = self.to_float(l);
@@ -1730,7 +2368,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn call(&mut self, sc: &mut Scope, e: &AExpr, call: &ast::ExprCall, hint: Option<&Ty>) -> R<Expr> {
+    fn call(
+        &mut self,
+        sc: &mut Scope,
+        e: &AExpr,
+        call: &ast::ExprCall,
+        hint: Option<&Ty>,
+    ) -> R<Expr> {
         for a in call.arguments.args.iter() {
             if let AExpr::Starred(_) = a {
                 return err(a, "starred arguments are not supported yet");
@@ -1751,21 +2395,42 @@ impl<'a> Checker<'a> {
             let nargs = call.arguments.args.len();
             if nparams != nargs {
                 let s = |n: usize| if n == 1 { "" } else { "s" };
-                return err(e, format!("{name}() takes {nparams} argument{} but {nargs} {} given", s(nparams), if nargs == 1 { "was" } else { "were" }));
+                return err(
+                    e,
+                    format!(
+                        "{name}() takes {nparams} argument{} but {nargs} {} given",
+                        s(nparams),
+                        if nargs == 1 { "was" } else { "were" }
+                    ),
+                );
             }
             let mut args = Vec::new();
             for (i, a) in call.arguments.args.iter().enumerate() {
                 let want = self.sigs[fid].params[i].1.clone();
                 let v = self.expr_value(sc, a, Some(&want))?;
                 if v.ty != want {
-                    return Err(CompileError::new(span(a), format!("argument {} of {name}() has type {}, expected {}", i + 1, v.ty.name(), want.name())).with_help(type_fix_help(&want, &v.ty)));
+                    return Err(CompileError::new(
+                        span(a),
+                        format!(
+                            "argument {} of {name}() has type {}, expected {}",
+                            i + 1,
+                            v.ty.name(),
+                            want.name()
+                        ),
+                    )
+                    .with_help(type_fix_help(&want, &v.ty)));
                 }
                 args.push(v);
             }
             let ret = self.sigs[fid].ret.clone();
             return Ok(self.mk(e, ExprKind::Call(fid, args), ret));
         }
-        let kw = |k: &str| call.arguments.keywords.iter().find(|kw| kw.arg.as_ref().map(|a| a.id.as_str()) == Some(k));
+        let kw = |k: &str| {
+            call.arguments
+                .keywords
+                .iter()
+                .find(|kw| kw.arg.as_ref().map(|a| a.id.as_str()) == Some(k))
+        };
         let allowed: &[&str] = match name {
             "sorted" => &["key", "reverse"],
             "min" | "max" => &["key", "default"],
@@ -1775,7 +2440,9 @@ impl<'a> Checker<'a> {
         for k in call.arguments.keywords.iter() {
             match &k.arg {
                 Some(a) if allowed.contains(&a.id.as_str()) => {}
-                _ if name == "print" => return err(e, "print() has no value; use it as a statement"),
+                _ if name == "print" => {
+                    return err(e, "print() has no value; use it as a statement")
+                }
                 _ => return err(k, format!("{name}() does not take this keyword argument")),
             }
         }
@@ -1785,7 +2452,10 @@ impl<'a> Checker<'a> {
             if n == 1 {
                 Ok(())
             } else {
-                err(e, format!("{what}() takes exactly one argument ({n} given)"))
+                err(
+                    e,
+                    format!("{what}() takes exactly one argument ({n} given)"),
+                )
             }
         };
         match name {
@@ -1812,9 +2482,21 @@ impl<'a> Checker<'a> {
                 Ok(match v.ty {
                     Ty::Int => v,
                     Ty::Bool => self.bool_to_int(v),
-                    Ty::Float => self.mk(e, ExprKind::Builtin(Builtin::IntFromFloat, vec![v]), Ty::Int),
+                    Ty::Float => self.mk(
+                        e,
+                        ExprKind::Builtin(Builtin::IntFromFloat, vec![v]),
+                        Ty::Int,
+                    ),
                     Ty::Str => self.mk(e, ExprKind::Builtin(Builtin::IntFromStr, vec![v]), Ty::Int),
-                    ref t => return err(&args[0], format!("int() argument must be a string or a real number, not '{}'", t.kind_name())),
+                    ref t => {
+                        return err(
+                            &args[0],
+                            format!(
+                                "int() argument must be a string or a real number, not '{}'",
+                                t.kind_name()
+                            ),
+                        )
+                    }
                 })
             }
             "float" => {
@@ -1826,8 +2508,20 @@ impl<'a> Checker<'a> {
                 Ok(match v.ty {
                     Ty::Float => v,
                     Ty::Int | Ty::Bool => self.to_float(v),
-                    Ty::Str => self.mk(e, ExprKind::Builtin(Builtin::FloatFromStr, vec![v]), Ty::Float),
-                    ref t => return err(&args[0], format!("float() argument must be a string or a real number, not '{}'", t.kind_name())),
+                    Ty::Str => self.mk(
+                        e,
+                        ExprKind::Builtin(Builtin::FloatFromStr, vec![v]),
+                        Ty::Float,
+                    ),
+                    ref t => {
+                        return err(
+                            &args[0],
+                            format!(
+                                "float() argument must be a string or a real number, not '{}'",
+                                t.kind_name()
+                            ),
+                        )
+                    }
                 })
             }
             "bool" => {
@@ -1844,7 +2538,12 @@ impl<'a> Checker<'a> {
                 let v = match v.ty {
                     Ty::Bool => self.bool_to_int(v),
                     Ty::Int | Ty::Float => v,
-                    ref t => return err(e, format!("bad operand type for abs(): '{}'", t.kind_name())),
+                    ref t => {
+                        return err(
+                            e,
+                            format!("bad operand type for abs(): '{}'", t.kind_name()),
+                        )
+                    }
                 };
                 let ty = v.ty.clone();
                 Ok(self.mk(e, ExprKind::Builtin(Builtin::Abs, vec![v]), ty))
@@ -1852,8 +2551,13 @@ impl<'a> Checker<'a> {
             "len" => {
                 one("len")?;
                 let v = self.expr_value(sc, &args[0], None)?;
-                if !matches!(v.ty, Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Tuple(_)) {
-                    return err(e, format!("len() of {} is not supported", v.ty.name())).map_err(|ce: CompileError| ce.with_help("len() takes a str or a container"));
+                if !matches!(
+                    v.ty,
+                    Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Tuple(_)
+                ) {
+                    return err(e, format!("len() of {} is not supported", v.ty.name())).map_err(
+                        |ce: CompileError| ce.with_help("len() takes a str or a container"),
+                    );
                 }
                 Ok(self.mk(e, ExprKind::Builtin(Builtin::Len, vec![v]), Ty::Int))
             }
@@ -1872,19 +2576,39 @@ impl<'a> Checker<'a> {
                     return err(e, format!("round() takes 1 or 2 arguments ({n} given)"));
                 }
                 let v = self.expr_value(sc, &args[0], None)?;
-                let v = if v.ty == Ty::Bool { self.bool_to_int(v) } else { v };
+                let v = if v.ty == Ty::Bool {
+                    self.bool_to_int(v)
+                } else {
+                    v
+                };
                 if n == 1 {
                     return match v.ty {
                         Ty::Int => Ok(v),
-                        Ty::Float => Ok(self.mk(e, ExprKind::Builtin(Builtin::RoundInt, vec![v]), Ty::Int)),
-                        ref t => err(&args[0], format!("type {} doesn't define __round__ method", t.kind_name())),
+                        Ty::Float => {
+                            Ok(self.mk(e, ExprKind::Builtin(Builtin::RoundInt, vec![v]), Ty::Int))
+                        }
+                        ref t => err(
+                            &args[0],
+                            format!("type {} doesn't define __round__ method", t.kind_name()),
+                        ),
                     };
                 }
                 let nd = self.int_index(sc, &args[1])?;
                 match v.ty {
-                    Ty::Int => Ok(self.mk(e, ExprKind::Builtin(Builtin::RoundIntN, vec![v, nd]), Ty::Int)),
-                    Ty::Float => Ok(self.mk(e, ExprKind::Builtin(Builtin::RoundFloat, vec![v, nd]), Ty::Float)),
-                    ref t => err(&args[0], format!("type {} doesn't define __round__ method", t.kind_name())),
+                    Ty::Int => Ok(self.mk(
+                        e,
+                        ExprKind::Builtin(Builtin::RoundIntN, vec![v, nd]),
+                        Ty::Int,
+                    )),
+                    Ty::Float => Ok(self.mk(
+                        e,
+                        ExprKind::Builtin(Builtin::RoundFloat, vec![v, nd]),
+                        Ty::Float,
+                    )),
+                    ref t => err(
+                        &args[0],
+                        format!("type {} doesn't define __round__ method", t.kind_name()),
+                    ),
                 }
             }
             "format" => {
@@ -1892,12 +2616,19 @@ impl<'a> Checker<'a> {
                     return err(e, "format() takes 1 or 2 arguments");
                 }
                 let v = self.expr_value(sc, &args[0], None)?;
-                let spec = if n == 2 { self.expr_expect(sc, &args[1], &Ty::Str)? } else { self.mk(e, ExprKind::Str(String::new()), Ty::Str) };
+                let spec = if n == 2 {
+                    self.expr_expect(sc, &args[1], &Ty::Str)?
+                } else {
+                    self.mk(e, ExprKind::Str(String::new()), Ty::Str)
+                };
                 self.format_value(v, spec, e)
             }
             "min" | "max" if n >= 2 => {
                 if let Some(k) = call.arguments.keywords.first() {
-                    return err(k, format!("{name}() of several arguments with keywords is not supported yet"));
+                    return err(
+                        k,
+                        format!("{name}() of several arguments with keywords is not supported yet"),
+                    );
                 }
                 let mut vals = Vec::new();
                 for a in args.iter() {
@@ -1905,12 +2636,30 @@ impl<'a> Checker<'a> {
                 }
                 let ty = vals[0].ty.clone();
                 if let Some(o) = vals.iter().find(|a| a.ty != ty) {
-                    return err(e, format!("arguments of {name}() must have the same type, found {} and {}", ty.name(), o.ty.name()));
+                    return err(
+                        e,
+                        format!(
+                            "arguments of {name}() must have the same type, found {} and {}",
+                            ty.name(),
+                            o.ty.name()
+                        ),
+                    );
                 }
                 if !ty.is_orderable() {
-                    return err(e, format!("'<' not supported between instances of '{}' and '{}'", ty.kind_name(), ty.kind_name()));
+                    return err(
+                        e,
+                        format!(
+                            "'<' not supported between instances of '{}' and '{}'",
+                            ty.kind_name(),
+                            ty.kind_name()
+                        ),
+                    );
                 }
-                let b = if name == "min" { Builtin::Min } else { Builtin::Max };
+                let b = if name == "min" {
+                    Builtin::Min
+                } else {
+                    Builtin::Max
+                };
                 Ok(self.mk(e, ExprKind::Builtin(b, vals), ty))
             }
             "min" | "max" | "sum" | "any" | "all" | "sorted" | "list" | "set" if n == 1 => {
@@ -1932,7 +2681,10 @@ impl<'a> Checker<'a> {
                 };
                 if let Some(k) = &key {
                     if !k.body.ty.is_orderable() {
-                        return err(e, format!("key values of type {} cannot be ordered", k.body.ty.name()));
+                        return err(
+                            e,
+                            format!("key values of type {} cannot be ordered", k.body.ty.name()),
+                        );
                     }
                 }
                 let reverse = match kw("reverse") {
@@ -1943,7 +2695,14 @@ impl<'a> Checker<'a> {
                 let ty = match op {
                     Reduce::Min | Reduce::Max => {
                         if key.is_none() && !elem.is_orderable() {
-                            return err(e, format!("'<' not supported between instances of '{}' and '{}'", elem.kind_name(), elem.kind_name()));
+                            return err(
+                                e,
+                                format!(
+                                    "'<' not supported between instances of '{}' and '{}'",
+                                    elem.kind_name(),
+                                    elem.kind_name()
+                                ),
+                            );
                         }
                         if let Some(d) = kw("default") {
                             start = Some(Box::new(self.expr_expect(sc, &d.value, &elem)?));
@@ -1954,7 +2713,12 @@ impl<'a> Checker<'a> {
                         let ty = match elem {
                             Ty::Int | Ty::Bool => Ty::Int,
                             Ty::Float => Ty::Float,
-                            ref t => return err(&args[0], format!("sum() of {} values is not supported", t.name())),
+                            ref t => {
+                                return err(
+                                    &args[0],
+                                    format!("sum() of {} values is not supported", t.name()),
+                                )
+                            }
                         };
                         if let Some(s) = kw("start") {
                             start = Some(Box::new(self.expr_expect(sc, &s.value, &ty)?));
@@ -1964,35 +2728,79 @@ impl<'a> Checker<'a> {
                     Reduce::Any | Reduce::All => Ty::Bool,
                     Reduce::List | Reduce::Sorted => {
                         if op == Reduce::Sorted && key.is_none() && !elem.is_orderable() {
-                            return err(e, format!("'<' not supported between instances of '{}' and '{}'", elem.kind_name(), elem.kind_name()));
+                            return err(
+                                e,
+                                format!(
+                                    "'<' not supported between instances of '{}' and '{}'",
+                                    elem.kind_name(),
+                                    elem.kind_name()
+                                ),
+                            );
                         }
                         Ty::List(Box::new(elem.clone()))
                     }
                     Reduce::Set => {
                         if !elem.is_hashable() {
-                            return err(&args[0], format!("unhashable type: '{}'", elem.kind_name()));
+                            return err(
+                                &args[0],
+                                format!("unhashable type: '{}'", elem.kind_name()),
+                            );
                         }
                         Ty::Set(Box::new(elem.clone()))
                     }
                 };
-                Ok(self.mk(e, ExprKind::Reduce { op, iter: Box::new(iter), key, reverse, start }, ty))
+                Ok(self.mk(
+                    e,
+                    ExprKind::Reduce {
+                        op,
+                        iter: Box::new(iter),
+                        key,
+                        reverse,
+                        start,
+                    },
+                    ty,
+                ))
             }
             "sum" if n == 2 => {
                 let iter = self.iter_of(sc, &args[0])?;
                 let ty = match iter.elem {
                     Ty::Int | Ty::Bool => Ty::Int,
                     Ty::Float => Ty::Float,
-                    ref t => return err(&args[0], format!("sum() of {} values is not supported", t.name())),
+                    ref t => {
+                        return err(
+                            &args[0],
+                            format!("sum() of {} values is not supported", t.name()),
+                        )
+                    }
                 };
                 let start = self.expr_expect(sc, &args[1], &ty)?;
-                Ok(self.mk(e, ExprKind::Reduce { op: Reduce::Sum, iter: Box::new(iter), key: None, reverse: None, start: Some(Box::new(start)) }, ty))
+                Ok(self.mk(
+                    e,
+                    ExprKind::Reduce {
+                        op: Reduce::Sum,
+                        iter: Box::new(iter),
+                        key: None,
+                        reverse: None,
+                        start: Some(Box::new(start)),
+                    },
+                    ty,
+                ))
             }
             "list" | "set" | "dict" if n == 0 => match (name, hint) {
-                ("list", Some(t @ Ty::List(_))) => Ok(self.mk(e, ExprKind::List(vec![]), t.clone())),
+                ("list", Some(t @ Ty::List(_))) => {
+                    Ok(self.mk(e, ExprKind::List(vec![]), t.clone()))
+                }
                 ("set", Some(t @ Ty::Set(_))) => Ok(self.mk(e, ExprKind::Set(vec![]), t.clone())),
-                ("dict", Some(t @ Ty::Dict(..))) => Ok(self.mk(e, ExprKind::Dict(vec![]), t.clone())),
-                _ => Err(CompileError::new(span(e), format!("cannot infer the element type of an empty {name}"))
-                    .with_help(format!("annotate the variable, e.g. `xs: {name}[int] = {name}()`"))),
+                ("dict", Some(t @ Ty::Dict(..))) => {
+                    Ok(self.mk(e, ExprKind::Dict(vec![]), t.clone()))
+                }
+                _ => Err(CompileError::new(
+                    span(e),
+                    format!("cannot infer the element type of an empty {name}"),
+                )
+                .with_help(format!(
+                    "annotate the variable, e.g. `xs: {name}[int] = {name}()`"
+                ))),
             },
             "dict" => {
                 one("dict")?;
@@ -2000,8 +2808,16 @@ impl<'a> Checker<'a> {
                 let ty = match &v.ty {
                     Ty::Dict(..) => v.ty.clone(),
                     Ty::List(t) => match &**t {
-                        Ty::Tuple(kv) if kv.len() == 2 && kv[0].is_hashable() => Ty::Dict(Box::new(kv[0].clone()), Box::new(kv[1].clone())),
-                        _ => return err(&args[0], format!("dict() of {} is not supported (need a list of key, value pairs)", v.ty.name())),
+                        Ty::Tuple(kv) if kv.len() == 2 && kv[0].is_hashable() => {
+                            Ty::Dict(Box::new(kv[0].clone()), Box::new(kv[1].clone()))
+                        }
+                        _ => return err(
+                            &args[0],
+                            format!(
+                                "dict() of {} is not supported (need a list of key, value pairs)",
+                                v.ty.name()
+                            ),
+                        ),
                     },
                     t => return err(&args[0], format!("dict() of {} is not supported", t.name())),
                 };
@@ -2015,16 +2831,33 @@ impl<'a> Checker<'a> {
                 }
                 err(&args[0], format!("tuple() of {} is not supported: a tuple needs a length known at compile time", v.ty.name()))
             }
-            "range" => err(e, "range() is only supported where it is iterated (for, list(), sum(), ...)"),
-            "enumerate" | "zip" | "reversed" => err(e, format!("{name}() is only supported where it is iterated (for, list(), comprehensions)")),
-            "input" | "open" | "exit" | "quit" | "isinstance" | "type" | "hash" | "id" | "divmod" | "pow" | "hex" | "oct" | "bin" | "iter" | "next" | "map" | "filter" => {
-                err(&*call.func, format!("builtin {name}() is not supported yet"))
-            }
+            "range" => err(
+                e,
+                "range() is only supported where it is iterated (for, list(), sum(), ...)",
+            ),
+            "enumerate" | "zip" | "reversed" => err(
+                e,
+                format!(
+                    "{name}() is only supported where it is iterated (for, list(), comprehensions)"
+                ),
+            ),
+            "input" | "open" | "exit" | "quit" | "isinstance" | "type" | "hash" | "id"
+            | "divmod" | "pow" | "hex" | "oct" | "bin" | "iter" | "next" | "map" | "filter" => err(
+                &*call.func,
+                format!("builtin {name}() is not supported yet"),
+            ),
             _ => err(&*call.func, format!("name '{name}' is not defined")),
         }
     }
 
-    fn method(&mut self, sc: &mut Scope, e: &AExpr, at: &ast::ExprAttribute, call: &ast::ExprCall, hint: Option<&Ty>) -> R<Expr> {
+    fn method(
+        &mut self,
+        sc: &mut Scope,
+        e: &AExpr,
+        at: &ast::ExprAttribute,
+        call: &ast::ExprCall,
+        hint: Option<&Ty>,
+    ) -> R<Expr> {
         let _ = hint;
         let m = at.attr.id.as_str();
         let args = &call.arguments.args;
@@ -2041,23 +2874,54 @@ impl<'a> Checker<'a> {
         }
         let obj = self.expr_value(sc, &at.value, None)?;
         let ty = obj.ty.clone();
-        let kw = |k: &str| call.arguments.keywords.iter().find(|kw| kw.arg.as_ref().map(|a| a.id.as_str()) == Some(k));
+        let kw = |k: &str| {
+            call.arguments
+                .keywords
+                .iter()
+                .find(|kw| kw.arg.as_ref().map(|a| a.id.as_str()) == Some(k))
+        };
         let sort_kws = m == "sort" && matches!(ty, Ty::List(_));
         for k in call.arguments.keywords.iter() {
-            let ok = sort_kws && matches!(k.arg.as_ref().map(|a| a.id.as_str()), Some("key" | "reverse"));
+            let ok = sort_kws
+                && matches!(
+                    k.arg.as_ref().map(|a| a.id.as_str()),
+                    Some("key" | "reverse")
+                );
             if !ok {
-                return err(k, format!("{}.{m}() keyword arguments are not supported", ty.kind_name()));
+                return err(
+                    k,
+                    format!(
+                        "{}.{m}() keyword arguments are not supported",
+                        ty.kind_name()
+                    ),
+                );
             }
         }
         let arity = |lo: usize, hi: usize| -> R<()> {
             if n < lo || n > hi {
-                let want = if lo == hi { format!("{lo}") } else { format!("{lo} to {hi}") };
-                return err(e, format!("{}.{m}() takes {want} argument{} ({n} given)", ty.kind_name(), if hi == 1 { "" } else { "s" }));
+                let want = if lo == hi {
+                    format!("{lo}")
+                } else {
+                    format!("{lo} to {hi}")
+                };
+                return err(
+                    e,
+                    format!(
+                        "{}.{m}() takes {want} argument{} ({n} given)",
+                        ty.kind_name(),
+                        if hi == 1 { "" } else { "s" }
+                    ),
+                );
             }
             Ok(())
         };
         let (line, col) = self.line_col(e);
-        let mk = |kind: ExprKind, t: Ty| Expr { kind, ty: t, line, col };
+        let mk = |kind: ExprKind, t: Ty| Expr {
+            kind,
+            ty: t,
+            line,
+            col,
+        };
         let none = Ty::None;
         match &ty {
             Ty::List(et) => {
@@ -2068,7 +2932,11 @@ impl<'a> Checker<'a> {
                     "insert" => (Method::ListInsert, none, vec![Ty::Int, et.clone()]),
                     "pop" => {
                         arity(0, 1)?;
-                        let idx = if n == 1 { self.int_index(sc, &args[0])? } else { mk(ExprKind::Int(-1), Ty::Int) };
+                        let idx = if n == 1 {
+                            self.int_index(sc, &args[0])?
+                        } else {
+                            mk(ExprKind::Int(-1), Ty::Int)
+                        };
                         let _ = &idx;
                         return Ok(mk(ExprKind::Method(Method::ListPop, vec![obj, idx]), et));
                     }
@@ -2085,18 +2953,38 @@ impl<'a> Checker<'a> {
                             None => None,
                         };
                         if key.is_none() && !et.is_orderable() {
-                            return err(e, format!("'<' not supported between instances of '{}' and '{}'", et.kind_name(), et.kind_name()));
+                            return err(
+                                e,
+                                format!(
+                                    "'<' not supported between instances of '{}' and '{}'",
+                                    et.kind_name(),
+                                    et.kind_name()
+                                ),
+                            );
                         }
                         if let Some(k) = &key {
                             if !k.body.ty.is_orderable() {
-                                return err(e, format!("key values of type {} cannot be ordered", k.body.ty.name()));
+                                return err(
+                                    e,
+                                    format!(
+                                        "key values of type {} cannot be ordered",
+                                        k.body.ty.name()
+                                    ),
+                                );
                             }
                         }
                         let reverse = match kw("reverse") {
                             Some(k) => self.expr_expect(sc, &k.value, &Ty::Bool)?,
                             None => mk(ExprKind::Bool(false), Ty::Bool),
                         };
-                        return Ok(mk(ExprKind::SortBy { list: Box::new(obj), key, reverse: Box::new(reverse) }, Ty::None));
+                        return Ok(mk(
+                            ExprKind::SortBy {
+                                list: Box::new(obj),
+                                key,
+                                reverse: Box::new(reverse),
+                            },
+                            Ty::None,
+                        ));
                     }
                     _ => return err(&at.attr, format!("'list' object has no attribute '{m}'")),
                 };
@@ -2113,11 +3001,19 @@ impl<'a> Checker<'a> {
                     }
                     "setdefault" => {
                         arity(2, 2)?;
-                        (Method::DictSetDefault, vt.clone(), vec![kt.clone(), vt.clone()])
+                        (
+                            Method::DictSetDefault,
+                            vt.clone(),
+                            vec![kt.clone(), vt.clone()],
+                        )
                     }
                     "pop" => {
                         arity(1, 2)?;
-                        let tys = if n == 1 { vec![kt.clone()] } else { vec![kt.clone(), vt.clone()] };
+                        let tys = if n == 1 {
+                            vec![kt.clone()]
+                        } else {
+                            vec![kt.clone(), vt.clone()]
+                        };
                         (Method::DictPop, vt.clone(), tys)
                     }
                     "keys" | "values" | "items" => {
@@ -2140,7 +3036,9 @@ impl<'a> Checker<'a> {
                     "union" => (Method::SetUnion, ty.clone(), vec![ty.clone()]),
                     "intersection" => (Method::SetIntersection, ty.clone(), vec![ty.clone()]),
                     "difference" => (Method::SetDifference, ty.clone(), vec![ty.clone()]),
-                    "symmetric_difference" => (Method::SetSymmetricDifference, ty.clone(), vec![ty.clone()]),
+                    "symmetric_difference" => {
+                        (Method::SetSymmetricDifference, ty.clone(), vec![ty.clone()])
+                    }
                     "issubset" => (Method::SetIsSubset, Ty::Bool, vec![ty.clone()]),
                     "update" => (Method::SetUpdate, none, vec![ty.clone()]),
                     "clear" => (Method::SetClear, none, vec![]),
@@ -2150,14 +3048,35 @@ impl<'a> Checker<'a> {
                 self.method_call(sc, e, meth, obj, args, &arg_tys, rty)
             }
             Ty::Str => self.str_method(sc, e, at, obj, args),
-            t => err(&at.attr, format!("'{}' object has no attribute '{m}'", t.kind_name())),
+            t => err(
+                &at.attr,
+                format!("'{}' object has no attribute '{m}'", t.kind_name()),
+            ),
         }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn method_call(&mut self, sc: &mut Scope, e: &AExpr, meth: Method, obj: Expr, args: &[AExpr], arg_tys: &[Ty], rty: Ty) -> R<Expr> {
+    fn method_call(
+        &mut self,
+        sc: &mut Scope,
+        e: &AExpr,
+        meth: Method,
+        obj: Expr,
+        args: &[AExpr],
+        arg_tys: &[Ty],
+        rty: Ty,
+    ) -> R<Expr> {
         if args.len() != arg_tys.len() {
-            return err(e, format!("{}() takes {} argument{} ({} given)", method_name(meth), arg_tys.len(), if arg_tys.len() == 1 { "" } else { "s" }, args.len()));
+            return err(
+                e,
+                format!(
+                    "{}() takes {} argument{} ({} given)",
+                    method_name(meth),
+                    arg_tys.len(),
+                    if arg_tys.len() == 1 { "" } else { "s" },
+                    args.len()
+                ),
+            );
         }
         let mut vals = vec![obj];
         for (a, t) in args.iter().zip(arg_tys) {
@@ -2170,49 +3089,117 @@ impl<'a> Checker<'a> {
         Ok(self.mk(e, ExprKind::Method(meth, vals), rty))
     }
 
-    fn str_method(&mut self, sc: &mut Scope, e: &AExpr, at: &ast::ExprAttribute, obj: Expr, args: &[AExpr]) -> R<Expr> {
+    fn str_method(
+        &mut self,
+        sc: &mut Scope,
+        e: &AExpr,
+        at: &ast::ExprAttribute,
+        obj: Expr,
+        args: &[AExpr],
+    ) -> R<Expr> {
         let m = at.attr.id.as_str();
         let n = args.len();
         let (line, col) = self.line_col(e);
-        let null_str = Expr { kind: ExprKind::NullStr, ty: Ty::Str, line, col };
-        let int = |v: i64| Expr { kind: ExprKind::Int(v), ty: Ty::Int, line, col };
-        let bool_ = |v: bool| Expr { kind: ExprKind::Bool(v), ty: Ty::Bool, line, col };
+        let null_str = Expr {
+            kind: ExprKind::NullStr,
+            ty: Ty::Str,
+            line,
+            col,
+        };
+        let int = |v: i64| Expr {
+            kind: ExprKind::Int(v),
+            ty: Ty::Int,
+            line,
+            col,
+        };
+        let bool_ = |v: bool| Expr {
+            kind: ExprKind::Bool(v),
+            ty: Ty::Bool,
+            line,
+            col,
+        };
         let list_str = Ty::List(Box::new(Ty::Str));
         let arity = |lo: usize, hi: usize| -> R<()> {
             if n < lo || n > hi {
-                return err(e, format!("str.{m}() takes {lo} to {hi} arguments ({n} given)"));
+                return err(
+                    e,
+                    format!("str.{m}() takes {lo} to {hi} arguments ({n} given)"),
+                );
             }
             Ok(())
         };
-        let str_arg = |c: &mut Self, i: usize, sc: &mut Scope| -> R<Expr> { c.expr_expect(sc, &args[i], &Ty::Str) };
+        let str_arg = |c: &mut Self, i: usize, sc: &mut Scope| -> R<Expr> {
+            c.expr_expect(sc, &args[i], &Ty::Str)
+        };
         let (fname, rty, mut vals): (&'static str, Ty, Vec<Expr>) = match m {
             "split" | "rsplit" => {
                 arity(0, 2)?;
-                let sep = if n >= 1 { str_arg(self, 0, sc)? } else { null_str };
-                let maxs = if n == 2 { self.int_index(sc, &args[1])? } else { int(-1) };
-                (if m == "split" { "mg_str_split" } else { "mg_str_rsplit" }, list_str, vec![sep, maxs])
+                let sep = if n >= 1 {
+                    str_arg(self, 0, sc)?
+                } else {
+                    null_str
+                };
+                let maxs = if n == 2 {
+                    self.int_index(sc, &args[1])?
+                } else {
+                    int(-1)
+                };
+                (
+                    if m == "split" {
+                        "mg_str_split"
+                    } else {
+                        "mg_str_rsplit"
+                    },
+                    list_str,
+                    vec![sep, maxs],
+                )
             }
             "splitlines" => {
                 arity(0, 1)?;
-                let k = if n == 1 { self.expr_expect(sc, &args[0], &Ty::Bool)? } else { bool_(false) };
+                let k = if n == 1 {
+                    self.expr_expect(sc, &args[0], &Ty::Bool)?
+                } else {
+                    bool_(false)
+                };
                 ("mg_str_splitlines", list_str, vec![k])
             }
             "join" => {
                 arity(1, 1)?;
                 let iter = self.iter_of(sc, &args[0])?;
                 if iter.elem != Ty::Str {
-                    return err(&args[0], format!("sequence item 0: expected str instance, {} found", iter.elem.kind_name()));
+                    return err(
+                        &args[0],
+                        format!(
+                            "sequence item 0: expected str instance, {} found",
+                            iter.elem.kind_name()
+                        ),
+                    );
                 }
                 let (line, col) = self.line_col(&args[0]);
                 let list = match iter.kind {
                     IterKind::List(l) => *l,
-                    _ => Expr { kind: ExprKind::Reduce { op: Reduce::List, iter: Box::new(iter), key: None, reverse: None, start: None }, ty: list_str.clone(), line, col },
+                    _ => Expr {
+                        kind: ExprKind::Reduce {
+                            op: Reduce::List,
+                            iter: Box::new(iter),
+                            key: None,
+                            reverse: None,
+                            start: None,
+                        },
+                        ty: list_str.clone(),
+                        line,
+                        col,
+                    },
                 };
                 ("mg_str_join", Ty::Str, vec![list])
             }
             "strip" | "lstrip" | "rstrip" => {
                 arity(0, 1)?;
-                let c = if n == 1 { str_arg(self, 0, sc)? } else { null_str };
+                let c = if n == 1 {
+                    str_arg(self, 0, sc)?
+                } else {
+                    null_str
+                };
                 let f = match m {
                     "strip" => "mg_str_strip",
                     "lstrip" => "mg_str_lstrip",
@@ -2247,16 +3234,31 @@ impl<'a> Checker<'a> {
                 arity(2, 3)?;
                 let a = str_arg(self, 0, sc)?;
                 let b = str_arg(self, 1, sc)?;
-                let c = if n == 3 { self.int_index(sc, &args[2])? } else { int(-1) };
+                let c = if n == 3 {
+                    self.int_index(sc, &args[2])?
+                } else {
+                    int(-1)
+                };
                 ("mg_str_replace", Ty::Str, vec![a, b, c])
             }
             "startswith" | "endswith" => {
                 arity(1, 1)?;
                 if let AExpr::Tuple(_) = &args[0] {
-                    return err(&args[0], format!("str.{m}() with a tuple of prefixes is not supported yet"));
+                    return err(
+                        &args[0],
+                        format!("str.{m}() with a tuple of prefixes is not supported yet"),
+                    );
                 }
                 let a = str_arg(self, 0, sc)?;
-                (if m == "startswith" { "mg_str_startswith" } else { "mg_str_endswith" }, Ty::Bool, vec![a])
+                (
+                    if m == "startswith" {
+                        "mg_str_startswith"
+                    } else {
+                        "mg_str_endswith"
+                    },
+                    Ty::Bool,
+                    vec![a],
+                )
             }
             "find" | "rfind" | "index" | "count" => {
                 arity(1, 1)?;
@@ -2272,7 +3274,11 @@ impl<'a> Checker<'a> {
             "center" | "ljust" | "rjust" => {
                 arity(1, 2)?;
                 let w = self.int_index(sc, &args[0])?;
-                let f = if n == 2 { str_arg(self, 1, sc)? } else { null_str };
+                let f = if n == 2 {
+                    str_arg(self, 1, sc)?
+                } else {
+                    null_str
+                };
                 let name = match m {
                     "center" => "mg_str_center",
                     "ljust" => "mg_str_ljust",
@@ -2288,7 +3294,15 @@ impl<'a> Checker<'a> {
             "partition" | "rpartition" => {
                 arity(1, 1)?;
                 let a = str_arg(self, 0, sc)?;
-                (if m == "partition" { "mg_str_partition" } else { "mg_str_rpartition" }, Ty::Tuple(vec![Ty::Str, Ty::Str, Ty::Str]), vec![a])
+                (
+                    if m == "partition" {
+                        "mg_str_partition"
+                    } else {
+                        "mg_str_rpartition"
+                    },
+                    Ty::Tuple(vec![Ty::Str, Ty::Str, Ty::Str]),
+                    vec![a],
+                )
             }
             _ => return err(&at.attr, format!("'str' object has no attribute '{m}'")),
         };
@@ -2321,7 +3335,12 @@ fn method_name(m: Method) -> String {
 
 /// Indices selected by `[lo:hi:step]` on a sequence of length n (Python's
 /// slice.indices), or None for a zero step.
-fn slice_indices(n: i64, lo: Option<i64>, hi: Option<i64>, step: Option<i64>) -> Option<Vec<usize>> {
+fn slice_indices(
+    n: i64,
+    lo: Option<i64>,
+    hi: Option<i64>,
+    step: Option<i64>,
+) -> Option<Vec<usize>> {
     let step = step.unwrap_or(1);
     if step == 0 {
         return None;
@@ -2329,9 +3348,15 @@ fn slice_indices(n: i64, lo: Option<i64>, hi: Option<i64>, step: Option<i64>) ->
     let clamp = |v: i64, lo_b: i64, hi_b: i64| v.max(lo_b).min(hi_b);
     let norm = |v: i64| if v < 0 { v + n } else { v };
     let (start, stop) = if step > 0 {
-        (lo.map(|v| clamp(norm(v), 0, n)).unwrap_or(0), hi.map(|v| clamp(norm(v), 0, n)).unwrap_or(n))
+        (
+            lo.map(|v| clamp(norm(v), 0, n)).unwrap_or(0),
+            hi.map(|v| clamp(norm(v), 0, n)).unwrap_or(n),
+        )
     } else {
-        (lo.map(|v| clamp(norm(v), -1, n - 1)).unwrap_or(n - 1), hi.map(|v| clamp(norm(v), -1, n - 1)).unwrap_or(-1))
+        (
+            lo.map(|v| clamp(norm(v), -1, n - 1)).unwrap_or(n - 1),
+            hi.map(|v| clamp(norm(v), -1, n - 1)).unwrap_or(-1),
+        )
     };
     let mut out = Vec::new();
     let mut i = start;
@@ -2346,7 +3371,11 @@ fn find_value_return(stmts: &[AStmt]) -> Option<&AStmt> {
     for s in stmts {
         let found = match s {
             AStmt::Return(r) if r.value.is_some() => Some(s),
-            AStmt::If(i) => find_value_return(&i.body).or_else(|| i.elif_else_clauses.iter().find_map(|c| find_value_return(&c.body))),
+            AStmt::If(i) => find_value_return(&i.body).or_else(|| {
+                i.elif_else_clauses
+                    .iter()
+                    .find_map(|c| find_value_return(&c.body))
+            }),
             AStmt::While(w) => find_value_return(&w.body).or_else(|| find_value_return(&w.orelse)),
             AStmt::For(f) => find_value_return(&f.body).or_else(|| find_value_return(&f.orelse)),
             _ => None,

@@ -1,4 +1,4 @@
-//! Command-line interface: `mgen build | run | targets | matrix`.
+//! Command-line interface: `mgen build | run | targets | matrix | symbolize`.
 
 use crate::driver::{self, BuildOptions, Emit, OptLevel};
 use crate::target;
@@ -45,6 +45,17 @@ enum Command {
     },
     /// Build and run every test program on every target; compare with expected output.
     Matrix(crate::matrix::MatrixArgs),
+    /// Turn code addresses of an mgen executable into `function (file.py:line)`.
+    Symbolize {
+        /// The target the executable was built for (default: the host).
+        #[arg(long, value_name = "T")]
+        target: Option<String>,
+        /// The executable (its DWARF may be in NAME.debug beside it).
+        binary: PathBuf,
+        /// Addresses, hexadecimal (0x...) or decimal.
+        #[arg(required = true, value_name = "ADDR")]
+        addrs: Vec<String>,
+    },
 }
 
 #[derive(Args)]
@@ -58,6 +69,12 @@ struct BuildArgs {
     /// Emit DWARF debug info.
     #[arg(short = 'g')]
     debug: bool,
+    /// -O2 with debug info, split into OUT.debug as the target's descriptor says.
+    #[arg(long, conflicts_with = "opt")]
+    release: bool,
+    /// Record paths starting with FROM as starting with TO (DWARF, tracebacks). Repeatable.
+    #[arg(long, value_name = "FROM=TO", value_parser = parse_remap)]
+    remap_path_prefix: Vec<(String, String)>,
     /// The Python source file.
     file: PathBuf,
 }
@@ -66,6 +83,31 @@ fn parse_opt(s: &str) -> Result<OptLevel, String> {
     OptLevel::parse(s).ok_or_else(|| {
         format!("unknown optimization level `{s}`; use one of 0 1 2 3 s z none basic moderate aggressive")
     })
+}
+
+fn parse_remap(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((from, to)) if !from.is_empty() => Ok((from.to_string(), to.to_string())),
+        _ => Err(format!(
+            "--remap-path-prefix wants FROM=TO (e.g. /home/me/src=.), got `{s}`"
+        )),
+    }
+}
+
+impl BuildArgs {
+    fn debug_output(&self) -> driver::DebugOutput {
+        driver::DebugOutput {
+            split: self.release,
+            remap_path_prefix: self.remap_path_prefix.clone(),
+        }
+    }
+    fn opt(&self) -> OptLevel {
+        if self.release {
+            OptLevel::O2
+        } else {
+            self.opt
+        }
+    }
 }
 
 fn parse_emit(s: &str) -> Result<Emit, String> {
@@ -113,9 +155,10 @@ fn dispatch(cmd: Command) -> anyhow::Result<i32> {
             let t = load_target(&b.target)?;
             let output = output.unwrap_or_else(|| driver::default_output(&t, &b.file, &emit));
             let opts = BuildOptions {
+                opt: b.opt(),
+                debug: b.debug || b.release,
+                debug_output: b.debug_output(),
                 input: b.file,
-                opt: b.opt,
-                debug: b.debug,
                 output,
                 emit,
             };
@@ -132,9 +175,10 @@ fn dispatch(cmd: Command) -> anyhow::Result<i32> {
                 .unwrap_or_default();
             let output = dir.path().join(format!("{stem}{}", t.exe_suffix));
             let opts = BuildOptions {
+                opt: b.opt(),
+                debug: b.debug || b.release,
+                debug_output: b.debug_output(),
                 input: b.file,
-                opt: b.opt,
-                debug: b.debug,
                 output,
                 emit: vec![Emit::Exe],
             };
@@ -146,5 +190,37 @@ fn dispatch(cmd: Command) -> anyhow::Result<i32> {
             Ok(0)
         }
         Command::Matrix(args) => crate::matrix::matrix_command(args),
+        Command::Symbolize {
+            target,
+            binary,
+            addrs,
+        } => {
+            let t = load_target(&target)?;
+            let mut parsed = Vec::new();
+            for a in &addrs {
+                parsed.push(crate::symbolize::parse_addr(a)?);
+            }
+            let sym = crate::symbolize::Symbolizer::open(&t, &binary)?;
+            for (a, text) in addrs.iter().zip(&parsed) {
+                let frames = sym.frames(*text)?;
+                if frames.is_empty() {
+                    println!("{a}: ??");
+                }
+                for (i, f) in frames.iter().enumerate() {
+                    let lead = if i == 0 {
+                        format!("{a}:")
+                    } else {
+                        " ".repeat(a.len() + 1)
+                    };
+                    let inl = if i + 1 < frames.len() {
+                        " [inlined]"
+                    } else {
+                        ""
+                    };
+                    println!("{lead} {f}{inl}");
+                }
+            }
+            Ok(0)
+        }
     }
 }

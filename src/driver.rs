@@ -63,6 +63,34 @@ pub struct BuildOptions {
     /// their own extension.
     pub output: PathBuf,
     pub emit: Vec<Emit>,
+    /// `--release` debug-file splitting and `--remap-path-prefix`.
+    pub debug_output: DebugOutput,
+}
+
+/// Where debug info goes and which paths it records.
+#[derive(Debug, Clone, Default)]
+pub struct DebugOutput {
+    /// Split the executable's DWARF into `OUT.debug` as the descriptor's
+    /// `split-debuginfo` says (`mgen build --release`).
+    pub split: bool,
+    /// `--remap-path-prefix FROM=TO`, in order (the last match wins).
+    pub remap_path_prefix: Vec<(String, String)>,
+}
+
+impl DebugOutput {
+    /// `path` with the last matching FROM prefix (whole components)
+    /// replaced by its TO.
+    pub fn remap(&self, path: &str) -> String {
+        for (from, to) in self.remap_path_prefix.iter().rev() {
+            if let Ok(rest) = Path::new(path).strip_prefix(from) {
+                if rest.as_os_str().is_empty() {
+                    return to.clone();
+                }
+                return Path::new(to).join(rest).display().to_string();
+            }
+        }
+        path.to_string()
+    }
 }
 
 impl Emit {
@@ -151,7 +179,9 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
 
     // parse -> check
     let module_ast = parse::parse(&source).map_err(fail)?;
-    let program = check::check(&module_ast, &source, &file_name).map_err(fail)?;
+    // The path recorded in the executable (tracebacks) and its DWARF.
+    let recorded_name = opts.debug_output.remap(&file_name);
+    let program = check::check(&module_ast, &source, &recorded_name).map_err(fail)?;
 
     // lower -> optimize -> emit
     let tm = emit::target_machine(target, opts.opt)?;
@@ -167,7 +197,7 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
     let lopts = lower::LowerOptions {
         target,
         debug: opts.debug,
-        source_dir,
+        source_dir: opts.debug_output.remap(&source_dir),
         source_name,
         optimized: opts.opt != OptLevel::O0,
     };
@@ -218,7 +248,11 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
         let mut objects = vec![obj_path];
         objects.extend(sysroot::runtime_objects(target)?);
         let out = output_path(target, opts, Emit::Exe);
-        link::link(target, &objects, &out)?;
+        // Linked in the scratch directory, then installed (debug info
+        // split out for --release; reproducible bytes).
+        let linked = tmp.path().join(out.file_name().unwrap_or_default());
+        link::link(target, &objects, &linked)?;
+        crate::split_debug::install(target, &linked, &out, opts.debug_output.split)?;
         return Ok(out);
     }
     Ok(opts.output.clone())

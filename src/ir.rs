@@ -33,7 +33,10 @@ impl Ty {
             Ty::Dict(k, v) => format!("dict[{}, {}]", k.name(), v.name()),
             Ty::Set(t) => format!("set[{}]", t.name()),
             Ty::Tuple(ts) if ts.is_empty() => "tuple[()]".into(),
-            Ty::Tuple(ts) => format!("tuple[{}]", ts.iter().map(|t| t.name()).collect::<Vec<_>>().join(", ")),
+            Ty::Tuple(ts) => format!(
+                "tuple[{}]",
+                ts.iter().map(|t| t.name()).collect::<Vec<_>>().join(", ")
+            ),
         }
     }
 
@@ -150,20 +153,45 @@ pub enum StmtKind {
     /// `a, b = x, y`: every value is evaluated before any is stored.
     MultiAssign(Vec<(Target, Expr)>),
     /// `obj[index] = value` (list or dict).
-    SetItem { obj: Expr, index: Expr, value: Expr },
+    SetItem {
+        obj: Expr,
+        index: Expr,
+        value: Expr,
+    },
     /// `obj[index] op= value`: obj and index evaluated once.
-    AugSetItem { obj: Expr, index: Expr, op: BinOp, value: Expr },
+    AugSetItem {
+        obj: Expr,
+        index: Expr,
+        op: BinOp,
+        value: Expr,
+    },
     /// `del obj[index]` (list or dict).
-    DelItem { obj: Expr, index: Expr },
+    DelItem {
+        obj: Expr,
+        index: Expr,
+    },
     Expr(Expr),
     If(Expr, Vec<Stmt>, Vec<Stmt>),
-    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    For { target: Target, iter: Iter, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    While {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    For {
+        target: Target,
+        iter: Iter,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     Break,
     Continue,
     Return(Option<Expr>),
     Assert(Expr, Option<Expr>),
-    Print { args: Vec<Expr>, sep: Option<Expr>, end: Option<Expr> },
+    Print {
+        args: Vec<Expr>,
+        sep: Option<Expr>,
+        end: Option<Expr>,
+    },
     Pass,
 }
 
@@ -372,23 +400,47 @@ pub enum ExprKind {
     Dict(Vec<(Expr, Expr)>),
     Set(Vec<Expr>),
     /// `[elt for ...]`, `{elt for ...}`, `{key: elt for ...}`
-    Comp { kind: CompKind, key: Option<Box<Expr>>, elt: Box<Expr>, gens: Vec<CompGen> },
+    Comp {
+        kind: CompKind,
+        key: Option<Box<Expr>>,
+        elt: Box<Expr>,
+        gens: Vec<CompGen>,
+    },
     /// list[i], str[i], dict[k], homogeneous tuple[i]
     Index(Box<Expr>, Box<Expr>),
     /// tuple field with a constant index
     Field(Box<Expr>, usize),
     /// obj[lo:hi:step] of list or str
-    Slice { obj: Box<Expr>, lo: Option<Box<Expr>>, hi: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Slice {
+        obj: Box<Expr>,
+        lo: Option<Box<Expr>>,
+        hi: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
     /// a tuple sliced with constant bounds: the fields kept
     TupleSlice(Box<Expr>, Vec<usize>),
     /// `item in container` (negate: `not in`)
-    In { item: Box<Expr>, container: Box<Expr>, negate: bool },
+    In {
+        item: Box<Expr>,
+        container: Box<Expr>,
+        negate: bool,
+    },
     Method(Method, Vec<Expr>),
     /// xs.sort(key=..., reverse=...): [list, reverse]
-    SortBy { list: Box<Expr>, key: Option<KeyFn>, reverse: Box<Expr> },
+    SortBy {
+        list: Box<Expr>,
+        key: Option<KeyFn>,
+        reverse: Box<Expr>,
+    },
     /// A builtin consuming an iterable (sum, min, max, any, all, list,
     /// sorted, set), with optional key, reverse and start/default.
-    Reduce { op: Reduce, iter: Box<Iter>, key: Option<KeyFn>, reverse: Option<Box<Expr>>, start: Option<Box<Expr>> },
+    Reduce {
+        op: Reduce,
+        iter: Box<Iter>,
+        key: Option<KeyFn>,
+        reverse: Option<Box<Expr>>,
+        start: Option<Box<Expr>>,
+    },
     /// dict(x) of a dict (copy) or of a list of pairs
     DictFrom(Box<Expr>),
     /// f-string: concatenation of str-typed parts

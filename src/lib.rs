@@ -18,5 +18,7 @@ pub mod matrix;
 pub mod optimize;
 pub mod parse;
 pub mod runner;
+pub mod split_debug;
+pub mod symbolize;
 pub mod sysroot;
 pub mod target;

@@ -215,6 +215,7 @@ fn run_job(
         debug: false,
         output,
         emit: vec![Emit::Exe],
+        debug_output: Default::default(),
     };
     let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         crate::driver::build(target, &opts)

@@ -30,7 +30,6 @@ const COMMON_FLAGS: &[&str] = &[
     // arithmetic, CPython's float_divmod).
     "-ffp-contract=off",
     "-O2",
-    "-gdwarf-4",
     "-Wall",
 ];
 
@@ -110,6 +109,13 @@ pub fn compile_c(target: &Target, src: &Path, out: &Path) -> anyhow::Result<()> 
 fn cflags(target: &Target, rt: &Path) -> Vec<String> {
     let mut f = vec![format!("--target={}", target.triple)];
     f.extend(COMMON_FLAGS.iter().map(|s| s.to_string()));
+    // DWARF as the descriptor says, with paths that do not depend on where
+    // mgen is installed: `runtime/<file>.c` relative to the compilation
+    // directory `.` (the gdb printer script adds MGEN_HOME as a source
+    // directory, so gdb finds them). Reproducible builds rely on this.
+    f.push(format!("-gdwarf-{}", target.dwarf_version));
+    f.push(format!("-ffile-prefix-map={}=runtime", rt.display()));
+    f.push("-fdebug-compilation-dir=.".into());
     match target.reloc_model {
         RelocModel::Static => f.push("-fno-pic".into()),
         RelocModel::Pic => f.push("-fPIC".into()),

@@ -45,6 +45,17 @@ pub enum CodeModel {
     Large,
 }
 
+/// What `mgen build --release` does with debug info (`split-debuginfo`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SplitDebuginfo {
+    /// Strip the executable; its DWARF goes to `OUT.debug` beside it,
+    /// found through `.gnu_debuglink` and the build-id.
+    Packed,
+    /// Keep the DWARF in the executable.
+    Off,
+}
+
 /// An LLVM calling convention by name: "c", "fast", "cold".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -115,6 +126,8 @@ pub struct Target {
     pub c_call_conv: CallConv,
     pub exe_suffix: String,
     pub dwarf_version: u32,
+    /// Debug info of `--release` builds.
+    pub split_debuginfo: SplitDebuginfo,
     pub linker: LinkerSpec,
     pub runner: RunnerSpec,
     pub runtime: RuntimeSpec,
@@ -192,6 +205,7 @@ struct Partial {
     c_call_conv: Option<CallConv>,
     exe_suffix: Option<String>,
     dwarf_version: Option<u32>,
+    split_debuginfo: Option<SplitDebuginfo>,
     linker: Option<PartialLinker>,
     runner: Option<PartialRunner>,
     runtime: Option<PartialRuntime>,
@@ -217,7 +231,8 @@ impl Partial {
         overlay!(c, b, Partial {
             schema_version, inherits, triple, cpu, features, abi, data_layout,
             pointer_width, os, object_format, reloc_model, code_model,
-            internal_call_conv, c_call_conv, exe_suffix, dwarf_version;
+            internal_call_conv, c_call_conv, exe_suffix, dwarf_version,
+            split_debuginfo;
             linker => |c: PartialLinker, b: PartialLinker| {
                 overlay!(c, b, PartialLinker { flavor, program, args, install_hint; })
             },
@@ -334,6 +349,7 @@ pub fn load_file(path: &Path) -> anyhow::Result<Target> {
         c_call_conv: p.c_call_conv.unwrap_or(CallConv::C),
         exe_suffix: p.exe_suffix.unwrap_or_default(),
         dwarf_version: p.dwarf_version.unwrap_or(4),
+        split_debuginfo: p.split_debuginfo.unwrap_or(SplitDebuginfo::Off),
         linker: LinkerSpec {
             flavor: linker
                 .flavor

@@ -23,6 +23,7 @@ fn target(name: &str, triple: &str, os_layer: &str, cflags: &[&str]) -> Target {
         c_call_conv: CallConv::C,
         exe_suffix: String::new(),
         dwarf_version: 4,
+        split_debuginfo: SplitDebuginfo::Off,
         linker: LinkerSpec {
             flavor: String::new(),
             program: String::new(),

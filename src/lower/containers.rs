@@ -9,16 +9,59 @@ struct Cursor<'ctx> {
 }
 
 enum CursorKind<'ctx> {
-    Range { cur: PointerValue<'ctx>, stop: IntValue<'ctx>, step: IntValue<'ctx>, step_const: Option<i64> },
+    Range {
+        cur: PointerValue<'ctx>,
+        stop: IntValue<'ctx>,
+        step: IntValue<'ctx>,
+        step_const: Option<i64>,
+    },
     /// list (or reversed list) by index; holds an owned reference
-    List { l: PointerValue<'ctx>, elem: Ty, idx: PointerValue<'ctx>, reversed: bool },
-    Tuple { t: PointerValue<'ctx>, ty: Ty, elem: Ty, n: u64, idx: PointerValue<'ctx>, reversed: bool },
-    Str { s: PointerValue<'ctx>, pos: PointerValue<'ctx> },
-    StrRev { s: PointerValue<'ctx>, idx: PointerValue<'ctx> },
-    Dict { d: PointerValue<'ctx>, pos: PointerValue<'ctx>, kp: PointerValue<'ctx>, vp: PointerValue<'ctx>, kt: Ty, vt: Ty, what: u8 },
-    Set { s: PointerValue<'ctx>, pos: PointerValue<'ctx>, sp: PointerValue<'ctx>, elem: Ty },
-    Enumerate { inner: Box<Cursor<'ctx>>, counter: PointerValue<'ctx>, ty: Ty },
-    Zip { inner: Vec<(Cursor<'ctx>, Ty)>, ty: Ty },
+    List {
+        l: PointerValue<'ctx>,
+        elem: Ty,
+        idx: PointerValue<'ctx>,
+        reversed: bool,
+    },
+    Tuple {
+        t: PointerValue<'ctx>,
+        ty: Ty,
+        elem: Ty,
+        n: u64,
+        idx: PointerValue<'ctx>,
+        reversed: bool,
+    },
+    Str {
+        s: PointerValue<'ctx>,
+        pos: PointerValue<'ctx>,
+    },
+    StrRev {
+        s: PointerValue<'ctx>,
+        idx: PointerValue<'ctx>,
+    },
+    Dict {
+        d: PointerValue<'ctx>,
+        pos: PointerValue<'ctx>,
+        kp: PointerValue<'ctx>,
+        vp: PointerValue<'ctx>,
+        kt: Ty,
+        vt: Ty,
+        what: u8,
+    },
+    Set {
+        s: PointerValue<'ctx>,
+        pos: PointerValue<'ctx>,
+        sp: PointerValue<'ctx>,
+        elem: Ty,
+    },
+    Enumerate {
+        inner: Box<Cursor<'ctx>>,
+        counter: PointerValue<'ctx>,
+        ty: Ty,
+    },
+    Zip {
+        inner: Vec<(Cursor<'ctx>, Ty)>,
+        ty: Ty,
+    },
 }
 
 impl<'ctx, 'p> Lowerer<'ctx, 'p> {
@@ -44,12 +87,19 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 };
                 if step_const.is_none() {
                     self.set_line(c.line)?;
-                    let z = self.b.build_int_compare(IntPredicate::EQ, step, i64t.const_zero(), "")?;
+                    let z =
+                        self.b
+                            .build_int_compare(IntPredicate::EQ, step, i64t.const_zero(), "")?;
                     self.raise_if(z, "ValueError", Some("range() arg 3 must not be zero"))?;
                 }
                 let cur = self.entry_alloca(i64t.into(), "range.cur")?;
                 self.b.build_store(cur, start)?;
-                CursorKind::Range { cur, stop, step, step_const }
+                CursorKind::Range {
+                    cur,
+                    stop,
+                    step,
+                    step_const,
+                }
             }
             IterKind::List(e) | IterKind::Reversed(e) if matches!(e.ty, Ty::List(_)) => {
                 let l = self.expr(e)?;
@@ -64,7 +114,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     i64t.const_zero()
                 };
                 self.b.build_store(idx, start)?;
-                CursorKind::List { l, elem: it.elem.clone(), idx, reversed }
+                CursorKind::List {
+                    l,
+                    elem: it.elem.clone(),
+                    idx,
+                    reversed,
+                }
             }
             IterKind::Tuple(e) | IterKind::Reversed(e) if matches!(e.ty, Ty::Tuple(_)) => {
                 let v = self.expr(e)?;
@@ -75,15 +130,32 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let n = ts.len() as u64;
                 let idx = self.entry_alloca(i64t.into(), "it.idx")?;
                 let reversed = matches!(it.kind, IterKind::Reversed(_));
-                self.b.build_store(idx, if reversed { i64t.const_int(n - 1, false) } else { i64t.const_zero() })?;
-                CursorKind::Tuple { t, ty: e.ty.clone(), elem: it.elem.clone(), n, idx, reversed }
+                self.b.build_store(
+                    idx,
+                    if reversed {
+                        i64t.const_int(n - 1, false)
+                    } else {
+                        i64t.const_zero()
+                    },
+                )?;
+                CursorKind::Tuple {
+                    t,
+                    ty: e.ty.clone(),
+                    elem: it.elem.clone(),
+                    n,
+                    idx,
+                    reversed,
+                }
             }
             IterKind::Str(e) => {
                 let s = self.expr(e)?;
                 self.iter_temps.push((Ty::Str, s));
                 let pos = self.entry_alloca(i64t.into(), "it.pos")?;
                 self.b.build_store(pos, i64t.const_zero())?;
-                CursorKind::Str { s: s.into_pointer_value(), pos }
+                CursorKind::Str {
+                    s: s.into_pointer_value(),
+                    pos,
+                }
             }
             IterKind::Reversed(e) => {
                 // str
@@ -93,12 +165,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let idx = self.entry_alloca(i64t.into(), "it.idx")?;
                 let start = self.b.build_int_sub(n, i64t.const_int(1, false), "")?;
                 self.b.build_store(idx, start)?;
-                CursorKind::StrRev { s: s.into_pointer_value(), idx }
+                CursorKind::StrRev {
+                    s: s.into_pointer_value(),
+                    idx,
+                }
             }
             IterKind::DictKeys(e) | IterKind::DictValues(e) | IterKind::DictItems(e) => {
                 let d = self.expr(e)?;
                 self.iter_temps.push((e.ty.clone(), d));
-                let Ty::Dict(kt, vt) = &e.ty else { unreachable!() };
+                let Ty::Dict(kt, vt) = &e.ty else {
+                    unreachable!()
+                };
                 let pos = self.entry_alloca(i64t.into(), "it.pos")?;
                 self.b.build_store(pos, i64t.const_zero())?;
                 let kp = self.entry_alloca(self.t_ptr(), "it.k")?;
@@ -108,7 +185,15 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     IterKind::DictValues(_) => 1,
                     _ => 2,
                 };
-                CursorKind::Dict { d: d.into_pointer_value(), pos, kp, vp, kt: (**kt).clone(), vt: (**vt).clone(), what }
+                CursorKind::Dict {
+                    d: d.into_pointer_value(),
+                    pos,
+                    kp,
+                    vp,
+                    kt: (**kt).clone(),
+                    vt: (**vt).clone(),
+                    what,
+                }
             }
             IterKind::Set(e) => {
                 let s = self.expr(e)?;
@@ -116,21 +201,33 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let pos = self.entry_alloca(i64t.into(), "it.pos")?;
                 self.b.build_store(pos, i64t.const_zero())?;
                 let sp = self.entry_alloca(self.t_ptr(), "it.slot")?;
-                CursorKind::Set { s: s.into_pointer_value(), pos, sp, elem: it.elem.clone() }
+                CursorKind::Set {
+                    s: s.into_pointer_value(),
+                    pos,
+                    sp,
+                    elem: it.elem.clone(),
+                }
             }
             IterKind::Enumerate(inner, start) => {
                 let inner = self.iter_begin(inner)?;
                 let s = self.expr(start)?;
                 let counter = self.entry_alloca(i64t.into(), "it.count")?;
                 self.b.build_store(counter, s)?;
-                CursorKind::Enumerate { inner: Box::new(inner), counter, ty: it.elem.clone() }
+                CursorKind::Enumerate {
+                    inner: Box::new(inner),
+                    counter,
+                    ty: it.elem.clone(),
+                }
             }
             IterKind::Zip(its) => {
                 let mut inner = Vec::new();
                 for i in its {
                     inner.push((self.iter_begin(i)?, i.elem.clone()));
                 }
-                CursorKind::Zip { inner, ty: it.elem.clone() }
+                CursorKind::Zip {
+                    inner,
+                    ty: it.elem.clone(),
+                }
             }
             IterKind::List(_) | IterKind::Tuple(_) => unreachable!(),
         };
@@ -138,17 +235,33 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     }
 
     /// The next element (owned), or a branch to `done` when exhausted.
-    fn iter_next(&mut self, c: &Cursor<'ctx>, done: BasicBlock<'ctx>) -> Result<BasicValueEnum<'ctx>> {
+    fn iter_next(
+        &mut self,
+        c: &Cursor<'ctx>,
+        done: BasicBlock<'ctx>,
+    ) -> Result<BasicValueEnum<'ctx>> {
         let i64t = self.ctx.i64_type();
         let one = i64t.const_int(1, false);
         Ok(match &c.kind {
-            CursorKind::Range { cur, stop, step, step_const } => {
+            CursorKind::Range {
+                cur,
+                stop,
+                step,
+                step_const,
+            } => {
                 let v = self.b.build_load(i64t, *cur, "")?.into_int_value();
                 let cond = match step_const {
-                    Some(k) if *k > 0 => self.b.build_int_compare(IntPredicate::SLT, v, *stop, "")?,
+                    Some(k) if *k > 0 => {
+                        self.b.build_int_compare(IntPredicate::SLT, v, *stop, "")?
+                    }
                     Some(_) => self.b.build_int_compare(IntPredicate::SGT, v, *stop, "")?,
                     None => {
-                        let up = self.b.build_int_compare(IntPredicate::SGT, *step, i64t.const_zero(), "")?;
+                        let up = self.b.build_int_compare(
+                            IntPredicate::SGT,
+                            *step,
+                            i64t.const_zero(),
+                            "",
+                        )?;
                         let lt = self.b.build_int_compare(IntPredicate::SLT, v, *stop, "")?;
                         let gt = self.b.build_int_compare(IntPredicate::SGT, v, *stop, "")?;
                         self.b.build_select(up, lt, gt, "")?.into_int_value()
@@ -163,7 +276,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.b.build_store(*cur, next)?;
                 v.into()
             }
-            CursorKind::List { l, elem, idx, reversed } => {
+            CursorKind::List {
+                l,
+                elem,
+                idx,
+                reversed,
+            } => {
                 let i = self.b.build_load(i64t, *idx, "")?.into_int_value();
                 let n = self.list_len(*l)?;
                 // unsigned compare also rejects i < 0 (end of a reversed walk)
@@ -171,20 +289,40 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let go = self.new_block("it.go");
                 self.b.build_conditional_branch(ok, go, done)?;
                 self.position(go);
-                let next = if *reversed { self.b.build_int_sub(i, one, "")? } else { self.b.build_int_add(i, one, "")? };
+                let next = if *reversed {
+                    self.b.build_int_sub(i, one, "")?
+                } else {
+                    self.b.build_int_add(i, one, "")?
+                };
                 self.b.build_store(*idx, next)?;
                 let p = self.list_slot_ptr(*l, elem, i)?;
                 let v = self.load_slot(elem, p)?;
                 self.incref(elem, v)?;
                 v
             }
-            CursorKind::Tuple { t, ty, elem, n, idx, reversed } => {
+            CursorKind::Tuple {
+                t,
+                ty,
+                elem,
+                n,
+                idx,
+                reversed,
+            } => {
                 let i = self.b.build_load(i64t, *idx, "")?.into_int_value();
-                let ok = self.b.build_int_compare(IntPredicate::ULT, i, i64t.const_int(*n, false), "")?;
+                let ok = self.b.build_int_compare(
+                    IntPredicate::ULT,
+                    i,
+                    i64t.const_int(*n, false),
+                    "",
+                )?;
                 let go = self.new_block("it.go");
                 self.b.build_conditional_branch(ok, go, done)?;
                 self.position(go);
-                let next = if *reversed { self.b.build_int_sub(i, one, "")? } else { self.b.build_int_add(i, one, "")? };
+                let next = if *reversed {
+                    self.b.build_int_sub(i, one, "")?
+                } else {
+                    self.b.build_int_add(i, one, "")?
+                };
                 self.b.build_store(*idx, next)?;
                 let p = self.tuple_elem_ptr(ty, *t, i)?;
                 let v = self.load_slot(elem, p)?;
@@ -192,7 +330,13 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 v
             }
             CursorKind::Str { s, pos } => {
-                let ch = self.call_rt("mg_str_next_char", Some(self.t_ptr()), &[(*s).into(), (*pos).into()])?.unwrap();
+                let ch = self
+                    .call_rt(
+                        "mg_str_next_char",
+                        Some(self.t_ptr()),
+                        &[(*s).into(), (*pos).into()],
+                    )?
+                    .unwrap();
                 let end = self.b.build_is_null(ch.into_pointer_value(), "")?;
                 let go = self.new_block("it.go");
                 self.b.build_conditional_branch(end, done, go)?;
@@ -201,21 +345,45 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             }
             CursorKind::StrRev { s, idx } => {
                 let i = self.b.build_load(i64t, *idx, "")?.into_int_value();
-                let neg = self.b.build_int_compare(IntPredicate::SLT, i, i64t.const_zero(), "")?;
+                let neg = self
+                    .b
+                    .build_int_compare(IntPredicate::SLT, i, i64t.const_zero(), "")?;
                 let go = self.new_block("it.go");
                 self.b.build_conditional_branch(neg, done, go)?;
                 self.position(go);
                 let next = self.b.build_int_sub(i, one, "")?;
                 self.b.build_store(*idx, next)?;
-                self.call_rt("mg_str_index", Some(self.t_ptr()), &[(*s).into(), i.into()])?.unwrap()
+                self.call_rt("mg_str_index", Some(self.t_ptr()), &[(*s).into(), i.into()])?
+                    .unwrap()
             }
-            CursorKind::Dict { d, pos, kp, vp, kt, vt, what } => {
-                let more = self.call_rt("mg_dict_next", Some(self.t_bool()), &[(*d).into(), (*pos).into(), (*kp).into(), (*vp).into()])?.unwrap().into_int_value();
+            CursorKind::Dict {
+                d,
+                pos,
+                kp,
+                vp,
+                kt,
+                vt,
+                what,
+            } => {
+                let more = self
+                    .call_rt(
+                        "mg_dict_next",
+                        Some(self.t_bool()),
+                        &[(*d).into(), (*pos).into(), (*kp).into(), (*vp).into()],
+                    )?
+                    .unwrap()
+                    .into_int_value();
                 let go = self.new_block("it.go");
                 self.b.build_conditional_branch(more, go, done)?;
                 self.position(go);
-                let ks = self.b.build_load(self.ptr_t(), *kp, "")?.into_pointer_value();
-                let vs = self.b.build_load(self.ptr_t(), *vp, "")?.into_pointer_value();
+                let ks = self
+                    .b
+                    .build_load(self.ptr_t(), *kp, "")?
+                    .into_pointer_value();
+                let vs = self
+                    .b
+                    .build_load(self.ptr_t(), *vp, "")?
+                    .into_pointer_value();
                 match what {
                     0 => {
                         let k = self.load_slot(kt, ks)?;
@@ -238,11 +406,21 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 }
             }
             CursorKind::Set { s, pos, sp, elem } => {
-                let more = self.call_rt("mg_set_next", Some(self.t_bool()), &[(*s).into(), (*pos).into(), (*sp).into()])?.unwrap().into_int_value();
+                let more = self
+                    .call_rt(
+                        "mg_set_next",
+                        Some(self.t_bool()),
+                        &[(*s).into(), (*pos).into(), (*sp).into()],
+                    )?
+                    .unwrap()
+                    .into_int_value();
                 let go = self.new_block("it.go");
                 self.b.build_conditional_branch(more, go, done)?;
                 self.position(go);
-                let slot = self.b.build_load(self.ptr_t(), *sp, "")?.into_pointer_value();
+                let slot = self
+                    .b
+                    .build_load(self.ptr_t(), *sp, "")?
+                    .into_pointer_value();
                 let v = self.load_slot(elem, slot)?;
                 self.incref(elem, v)?;
                 v
@@ -300,14 +478,29 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
     }
 
-    fn tuple_elem_ptr(&mut self, ty: &Ty, t: PointerValue<'ctx>, i: IntValue<'ctx>) -> Result<PointerValue<'ctx>> {
+    fn tuple_elem_ptr(
+        &mut self,
+        ty: &Ty,
+        t: PointerValue<'ctx>,
+        i: IntValue<'ctx>,
+    ) -> Result<PointerValue<'ctx>> {
         // A homogeneous tuple is laid out like an array of its field slot.
         let Ty::Tuple(ts) = ty else { unreachable!() };
         let arr = self.slot_ty(&ts[0]).array_type(ts.len() as u32);
-        Ok(unsafe { self.b.build_in_bounds_gep(arr, t, &[self.ctx.i64_type().const_zero(), i], "")? })
+        Ok(unsafe {
+            self.b
+                .build_in_bounds_gep(arr, t, &[self.ctx.i64_type().const_zero(), i], "")?
+        })
     }
 
-    pub(super) fn for_loop(&mut self, s: &Stmt, target: &Target, iter: &Iter, body: &[Stmt], orelse: &[Stmt]) -> Result<()> {
+    pub(super) fn for_loop(
+        &mut self,
+        s: &Stmt,
+        target: &Target,
+        iter: &Iter,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> Result<()> {
         let cursor = self.iter_begin(iter)?;
         let head = self.new_block("for.head");
         let else_bb = self.new_block("for.else");
@@ -334,7 +527,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     }
 
     /// Run `each` on every element of `iter` (elements owned by `each`).
-    fn for_each(&mut self, iter: &Iter, each: &mut dyn FnMut(&mut Self, BasicValueEnum<'ctx>, BasicBlock<'ctx>) -> Result<()>) -> Result<()> {
+    fn for_each(
+        &mut self,
+        iter: &Iter,
+        each: &mut dyn FnMut(&mut Self, BasicValueEnum<'ctx>, BasicBlock<'ctx>) -> Result<()>,
+    ) -> Result<()> {
         let cursor = self.iter_begin(iter)?;
         let head = self.new_block("each.head");
         let end = self.new_block("each.end");
@@ -354,11 +551,24 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     fn new_list(&mut self, elem: &Ty, cap: u64) -> Result<PointerValue<'ctx>> {
         let d = self.type_desc(elem);
-        Ok(self.call_rt("mg_list_new", Some(self.t_ptr()), &[d.into(), self.i64c(cap as i64).into()])?.unwrap().into_pointer_value())
+        Ok(self
+            .call_rt(
+                "mg_list_new",
+                Some(self.t_ptr()),
+                &[d.into(), self.i64c(cap as i64).into()],
+            )?
+            .unwrap()
+            .into_pointer_value())
     }
 
     /// Move an owned value into a container with `fname(container, slot)`.
-    fn put(&mut self, fname: &str, c: PointerValue<'ctx>, t: &Ty, v: BasicValueEnum<'ctx>) -> Result<()> {
+    fn put(
+        &mut self,
+        fname: &str,
+        c: PointerValue<'ctx>,
+        t: &Ty,
+        v: BasicValueEnum<'ctx>,
+    ) -> Result<()> {
         let slot = self.spill(t, v)?;
         self.call_rt(fname, None, &[c.into(), slot.into()])?;
         Ok(())
@@ -367,10 +577,20 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     fn new_dict(&mut self, kt: &Ty, vt: &Ty) -> Result<PointerValue<'ctx>> {
         let kd = self.type_desc(kt);
         let vd = self.type_desc(vt);
-        Ok(self.call_rt("mg_dict_new", Some(self.t_ptr()), &[kd.into(), vd.into()])?.unwrap().into_pointer_value())
+        Ok(self
+            .call_rt("mg_dict_new", Some(self.t_ptr()), &[kd.into(), vd.into()])?
+            .unwrap()
+            .into_pointer_value())
     }
 
-    fn dict_set(&mut self, d: PointerValue<'ctx>, kt: &Ty, k: BasicValueEnum<'ctx>, vt: &Ty, v: BasicValueEnum<'ctx>) -> Result<()> {
+    fn dict_set(
+        &mut self,
+        d: PointerValue<'ctx>,
+        kt: &Ty,
+        k: BasicValueEnum<'ctx>,
+        vt: &Ty,
+        v: BasicValueEnum<'ctx>,
+    ) -> Result<()> {
         let ks = self.spill(kt, k)?;
         let vs = self.spill(vt, v)?;
         self.call_rt("mg_dict_set", None, &[d.into(), ks.into(), vs.into()])?;
@@ -379,7 +599,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     fn new_set(&mut self, elem: &Ty) -> Result<PointerValue<'ctx>> {
         let d = self.type_desc(elem);
-        Ok(self.call_rt("mg_set_new", Some(self.t_ptr()), &[d.into()])?.unwrap().into_pointer_value())
+        Ok(self
+            .call_rt("mg_set_new", Some(self.t_ptr()), &[d.into()])?
+            .unwrap()
+            .into_pointer_value())
     }
 
     pub(super) fn container_expr(&mut self, e: &Expr) -> Result<BasicValueEnum<'ctx>> {
@@ -402,7 +625,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.make_tuple(&e.ty, &vals)?
             }
             ExprKind::Dict(items) => {
-                let Ty::Dict(kt, vt) = &e.ty else { unreachable!() };
+                let Ty::Dict(kt, vt) = &e.ty else {
+                    unreachable!()
+                };
                 let d = self.new_dict(kt, vt)?;
                 for (k, v) in items {
                     let kv = self.expr(k)?;
@@ -421,11 +646,18 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 }
                 s.into()
             }
-            ExprKind::Comp { kind, key, elt, gens } => self.comprehension(e, *kind, key.as_deref(), elt, gens)?,
+            ExprKind::Comp {
+                kind,
+                key,
+                elt,
+                gens,
+            } => self.comprehension(e, *kind, key.as_deref(), elt, gens)?,
             ExprKind::Index(obj, idx) => self.index(e, obj, idx)?,
             ExprKind::Field(obj, i) => {
                 let h = self.expr_borrow(obj)?;
-                let Ty::Tuple(ts) = &obj.ty else { unreachable!() };
+                let Ty::Tuple(ts) = &obj.ty else {
+                    unreachable!()
+                };
                 let f = self.tuple_field(&obj.ty, h.v, *i)?;
                 self.incref(&ts[*i], f)?;
                 self.release(&obj.ty, h)?;
@@ -433,7 +665,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             }
             ExprKind::TupleSlice(obj, idx) => {
                 let h = self.expr_borrow(obj)?;
-                let Ty::Tuple(ts) = &obj.ty else { unreachable!() };
+                let Ty::Tuple(ts) = &obj.ty else {
+                    unreachable!()
+                };
                 let mut vals = Vec::new();
                 for &i in idx {
                     let f = self.tuple_field(&obj.ty, h.v, i)?;
@@ -463,17 +697,28 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     args.push(self.ctx.bool_type().const_int(f as u64, false).into());
                 }
                 self.set_line(e.line)?;
-                let f = if obj.ty == Ty::Str { "mg_str_slice" } else { "mg_list_slice" };
+                let f = if obj.ty == Ty::Str {
+                    "mg_str_slice"
+                } else {
+                    "mg_list_slice"
+                };
                 let r = self.call_rt(f, ptr, &args)?.unwrap();
                 self.release(&obj.ty, h)?;
                 r
             }
-            ExprKind::In { item, container, negate } => {
+            ExprKind::In {
+                item,
+                container,
+                negate,
+            } => {
                 let ch = self.expr_borrow(container)?;
                 let ih = self.expr_borrow(item)?;
                 self.set_line(e.line)?;
                 let r = match &container.ty {
-                    Ty::Str => self.call_rt("mg_str_contains", Some(self.t_bool()), &[ch.v, ih.v])?.unwrap().into_int_value(),
+                    Ty::Str => self
+                        .call_rt("mg_str_contains", Some(self.t_bool()), &[ch.v, ih.v])?
+                        .unwrap()
+                        .into_int_value(),
                     Ty::List(_) | Ty::Dict(..) | Ty::Set(_) => {
                         let slot = self.spill(&item.ty, ih.v)?;
                         let f = match &container.ty {
@@ -481,7 +726,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                             Ty::Dict(..) => "mg_dict_contains",
                             _ => "mg_set_contains",
                         };
-                        self.call_rt(f, Some(self.t_bool()), &[ch.v, slot.into()])?.unwrap().into_int_value()
+                        self.call_rt(f, Some(self.t_bool()), &[ch.v, slot.into()])?
+                            .unwrap()
+                            .into_int_value()
                     }
                     Ty::Tuple(ts) => {
                         let mut acc = self.ctx.bool_type().const_zero();
@@ -506,13 +753,28 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 Some(v) => v,
                 None => unreachable!("checked: None method used as value"),
             },
-            ExprKind::Reduce { op, iter, key, reverse, start } => self.reduce(e, *op, iter, key.as_ref(), reverse.as_deref(), start.as_deref())?,
+            ExprKind::Reduce {
+                op,
+                iter,
+                key,
+                reverse,
+                start,
+            } => self.reduce(
+                e,
+                *op,
+                iter,
+                key.as_ref(),
+                reverse.as_deref(),
+                start.as_deref(),
+            )?,
             ExprKind::DictFrom(src) => {
                 let h = self.expr_borrow(src)?;
                 let r = match &src.ty {
                     Ty::Dict(..) => self.call_rt("mg_dict_copy", ptr, &[h.v])?.unwrap(),
                     Ty::List(pair) => {
-                        let Ty::Dict(kt, vt) = &e.ty else { unreachable!() };
+                        let Ty::Dict(kt, vt) = &e.ty else {
+                            unreachable!()
+                        };
                         let d = self.new_dict(kt, vt)?;
                         let l = h.v.into_pointer_value();
                         let n = self.list_len(l)?;
@@ -523,7 +785,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                         let end = self.new_block("dict.end");
                         self.b.build_unconditional_branch(head)?;
                         self.position(head);
-                        let i = self.b.build_load(self.ctx.i64_type(), idx, "")?.into_int_value();
+                        let i = self
+                            .b
+                            .build_load(self.ctx.i64_type(), idx, "")?
+                            .into_int_value();
                         let c = self.b.build_int_compare(IntPredicate::SLT, i, n, "")?;
                         self.b.build_conditional_branch(c, body, end)?;
                         self.position(body);
@@ -549,7 +814,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         })
     }
 
-    fn comprehension(&mut self, e: &Expr, kind: CompKind, key: Option<&Expr>, elt: &Expr, gens: &[CompGen]) -> Result<BasicValueEnum<'ctx>> {
+    fn comprehension(
+        &mut self,
+        e: &Expr,
+        kind: CompKind,
+        key: Option<&Expr>,
+        elt: &Expr,
+        gens: &[CompGen],
+    ) -> Result<BasicValueEnum<'ctx>> {
         let container = match (&e.ty, kind) {
             (Ty::List(et), CompKind::List) => self.new_list(et, 0)?,
             (Ty::Set(et), CompKind::Set) => self.new_set(et)?,
@@ -561,7 +833,16 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn comp_level(&mut self, e: &Expr, kind: CompKind, container: PointerValue<'ctx>, key: Option<&Expr>, elt: &Expr, gens: &[CompGen], level: usize) -> Result<()> {
+    fn comp_level(
+        &mut self,
+        e: &Expr,
+        kind: CompKind,
+        container: PointerValue<'ctx>,
+        key: Option<&Expr>,
+        elt: &Expr,
+        gens: &[CompGen],
+        level: usize,
+    ) -> Result<()> {
         let g = &gens[level];
         self.for_each(&g.iter, &mut |this, v, _end| {
             this.store_target(&g.target, &g.iter.elem, v, e.line)?;
@@ -609,7 +890,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             Ty::List(et) => {
                 let i = self.expr(idx)?.into_int_value();
                 self.set_line(e.line)?;
-                let p = self.list_index_ptr(oh.v.into_pointer_value(), et, i, "list index out of range")?;
+                let p = self.list_index_ptr(
+                    oh.v.into_pointer_value(),
+                    et,
+                    i,
+                    "list index out of range",
+                )?;
                 let v = self.load_slot(et, p)?;
                 self.incref(et, v)?;
                 v
@@ -617,13 +903,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             Ty::Str => {
                 let i = self.expr(idx)?;
                 self.set_line(e.line)?;
-                self.call_rt("mg_str_index", Some(self.t_ptr()), &[oh.v, i])?.unwrap()
+                self.call_rt("mg_str_index", Some(self.t_ptr()), &[oh.v, i])?
+                    .unwrap()
             }
             Ty::Dict(kt, vt) => {
                 let kh = self.expr_borrow(idx)?;
                 self.set_line(e.line)?;
                 let ks = self.spill(kt, kh.v)?;
-                let p = self.call_rt("mg_dict_at", Some(self.t_ptr()), &[oh.v, ks.into()])?.unwrap().into_pointer_value();
+                let p = self
+                    .call_rt("mg_dict_at", Some(self.t_ptr()), &[oh.v, ks.into()])?
+                    .unwrap()
+                    .into_pointer_value();
                 let v = self.load_slot(vt, p)?;
                 self.incref(vt, v)?;
                 self.release(kt, kh)?;
@@ -633,7 +923,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let i = self.expr(idx)?.into_int_value();
                 self.set_line(e.line)?;
                 let n = self.i64c(ts.len() as i64);
-                let neg = self.b.build_int_compare(IntPredicate::SLT, i, self.i64c(0), "")?;
+                let neg = self
+                    .b
+                    .build_int_compare(IntPredicate::SLT, i, self.i64c(0), "")?;
                 let adj = self.b.build_int_add(i, n, "")?;
                 let i = self.b.build_select(neg, adj, i, "")?.into_int_value();
                 let bad = self.b.build_int_compare(IntPredicate::UGE, i, n, "")?;
@@ -652,9 +944,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     /// Pointer to the slot at Python index `i` of a list, raising
     /// `IndexError: <msg>` when out of range.
-    fn list_index_ptr(&mut self, l: PointerValue<'ctx>, et: &Ty, i: IntValue<'ctx>, msg: &str) -> Result<PointerValue<'ctx>> {
+    fn list_index_ptr(
+        &mut self,
+        l: PointerValue<'ctx>,
+        et: &Ty,
+        i: IntValue<'ctx>,
+        msg: &str,
+    ) -> Result<PointerValue<'ctx>> {
         let n = self.list_len(l)?;
-        let neg = self.b.build_int_compare(IntPredicate::SLT, i, self.i64c(0), "")?;
+        let neg = self
+            .b
+            .build_int_compare(IntPredicate::SLT, i, self.i64c(0), "")?;
         let adj = self.b.build_int_add(i, n, "")?;
         let i = self.b.build_select(neg, adj, i, "")?.into_int_value();
         let bad = self.b.build_int_compare(IntPredicate::UGE, i, n, "")?;
@@ -662,7 +962,13 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.list_slot_ptr(l, et, i)
     }
 
-    pub(super) fn seq_binary(&mut self, e: &Expr, op: BinOp, l: &Expr, r: &Expr) -> Result<BasicValueEnum<'ctx>> {
+    pub(super) fn seq_binary(
+        &mut self,
+        e: &Expr,
+        op: BinOp,
+        l: &Expr,
+        r: &Expr,
+    ) -> Result<BasicValueEnum<'ctx>> {
         let ptr = Some(self.t_ptr());
         if let Ty::Tuple(_) = &l.ty {
             // (a, b) + (c,): fields move from the two owned tuples.
@@ -695,7 +1001,13 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok(v)
     }
 
-    pub(super) fn set_item(&mut self, line: u32, obj: &Expr, index: &Expr, value: &Expr) -> Result<()> {
+    pub(super) fn set_item(
+        &mut self,
+        line: u32,
+        obj: &Expr,
+        index: &Expr,
+        value: &Expr,
+    ) -> Result<()> {
         let oh = self.expr_borrow(obj)?;
         match &obj.ty {
             Ty::List(et) => {
@@ -716,7 +1028,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.release(&obj.ty, oh)
     }
 
-    pub(super) fn aug_set_item(&mut self, line: u32, obj: &Expr, index: &Expr, op: BinOp, value: &Expr) -> Result<()> {
+    pub(super) fn aug_set_item(
+        &mut self,
+        line: u32,
+        obj: &Expr,
+        index: &Expr,
+        op: BinOp,
+        value: &Expr,
+    ) -> Result<()> {
         let oh = self.expr_borrow(obj)?;
         let (elem, key_ty) = match &obj.ty {
             Ty::List(et) => ((**et).clone(), Ty::Int),
@@ -728,10 +1047,18 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         // Current item (owned: the value expression could drop it).
         let slot_of = |this: &mut Self| -> Result<PointerValue<'ctx>> {
             match &obj.ty {
-                Ty::List(et) => this.list_index_ptr(oh.v.into_pointer_value(), et, kh.v.into_int_value(), "list index out of range"),
+                Ty::List(et) => this.list_index_ptr(
+                    oh.v.into_pointer_value(),
+                    et,
+                    kh.v.into_int_value(),
+                    "list index out of range",
+                ),
                 Ty::Dict(kt, _) => {
                     let ks = this.spill(kt, kh.v)?;
-                    Ok(this.call_rt("mg_dict_at", Some(this.t_ptr()), &[oh.v, ks.into()])?.unwrap().into_pointer_value())
+                    Ok(this
+                        .call_rt("mg_dict_at", Some(this.t_ptr()), &[oh.v, ks.into()])?
+                        .unwrap()
+                        .into_pointer_value())
                 }
                 _ => unreachable!(),
             }
@@ -740,7 +1067,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let cur = self.load_slot(&elem, p)?;
         self.incref(&elem, cur)?;
         let rhs = self.expr(value)?;
-        let e = Expr { kind: ExprKind::Int(0), ty: elem.clone(), line, col: 0 };
+        let e = Expr {
+            kind: ExprKind::Int(0),
+            ty: elem.clone(),
+            line,
+            col: 0,
+        };
         let new = if matches!(elem, Ty::Str | Ty::List(_)) {
             let f = match (&elem, op) {
                 (Ty::Str, BinOp::Add) => "mg_str_concat",
@@ -788,7 +1120,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     // ---- methods ------------------------------------------------------------
 
-    pub(super) fn method(&mut self, e: &Expr, m: Method, args: &[Expr]) -> Result<Option<BasicValueEnum<'ctx>>> {
+    pub(super) fn method(
+        &mut self,
+        e: &Expr,
+        m: Method,
+        args: &[Expr],
+    ) -> Result<Option<BasicValueEnum<'ctx>>> {
         let recv = &args[0];
         let rh = self.expr_borrow(recv)?;
         let ptr = Some(self.t_ptr());
@@ -803,7 +1140,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             Method::ListAppend | Method::SetAdd => {
                 let v = self.expr(&args[1])?;
                 self.set_line(e.line)?;
-                let f = if m == Method::ListAppend { "mg_list_append" } else { "mg_set_add" };
+                let f = if m == Method::ListAppend {
+                    "mg_list_append"
+                } else {
+                    "mg_set_add"
+                };
                 self.put(f, rh.v.into_pointer_value(), &et, v)?;
                 None
             }
@@ -832,7 +1173,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.call_rt("mg_list_pop", None, &[rh.v, i, out.into()])?;
                 Some(self.load_slot(&et, out)?)
             }
-            Method::ListRemove | Method::ListIndex | Method::ListCount | Method::SetDiscard | Method::SetRemove => {
+            Method::ListRemove
+            | Method::ListIndex
+            | Method::ListCount
+            | Method::SetDiscard
+            | Method::SetRemove => {
                 let vh = self.expr_borrow(&args[1])?;
                 self.set_line(e.line)?;
                 let slot = self.spill(&et, vh.v)?;
@@ -871,13 +1216,18 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             }
             Method::ListSort => unreachable!("sort lowers through SortBy"),
             Method::DictGet | Method::DictSetDefault | Method::DictPop => {
-                let Ty::Dict(kt, vt) = &recv.ty else { unreachable!() };
+                let Ty::Dict(kt, vt) = &recv.ty else {
+                    unreachable!()
+                };
                 let kh = self.expr_borrow(&args[1])?;
                 self.set_line(e.line)?;
                 let ks = self.spill(kt, kh.v)?;
                 let result = match m {
                     Method::DictGet | Method::DictSetDefault => {
-                        let p = self.call_rt("mg_dict_find", ptr, &[rh.v, ks.into()])?.unwrap().into_pointer_value();
+                        let p = self
+                            .call_rt("mg_dict_find", ptr, &[rh.v, ks.into()])?
+                            .unwrap()
+                            .into_pointer_value();
                         let found = self.new_block("get.found");
                         let missing = self.new_block("get.missing");
                         let end = self.new_block("get.end");
@@ -905,7 +1255,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     }
                     _ => {
                         let out = self.entry_alloca(self.slot_ty(vt), "popped")?;
-                        let ok = self.call_rt("mg_dict_pop", Some(self.t_bool()), &[rh.v, ks.into(), out.into()])?.unwrap().into_int_value();
+                        let ok = self
+                            .call_rt(
+                                "mg_dict_pop",
+                                Some(self.t_bool()),
+                                &[rh.v, ks.into(), out.into()],
+                            )?
+                            .unwrap()
+                            .into_int_value();
                         let found = self.new_block("pop.found");
                         let missing = self.new_block("pop.missing");
                         let end = self.new_block("pop.end");
@@ -938,14 +1295,20 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.release(kt, kh)?;
                 Some(result)
             }
-            Method::DictKeys | Method::DictValues | Method::DictItems => unreachable!("only iterated"),
+            Method::DictKeys | Method::DictValues | Method::DictItems => {
+                unreachable!("only iterated")
+            }
             Method::SetPop => {
                 self.set_line(e.line)?;
                 let out = self.entry_alloca(self.slot_ty(&et), "popped")?;
                 self.call_rt("mg_set_pop", None, &[rh.v, out.into()])?;
                 Some(self.load_slot(&et, out)?)
             }
-            Method::SetUnion | Method::SetIntersection | Method::SetDifference | Method::SetSymmetricDifference | Method::SetIsSubset => {
+            Method::SetUnion
+            | Method::SetIntersection
+            | Method::SetDifference
+            | Method::SetSymmetricDifference
+            | Method::SetIsSubset => {
                 let oh = self.expr_borrow(&args[1])?;
                 let (f, ret) = match m {
                     Method::SetUnion => ("mg_set_union", ptr),
@@ -975,7 +1338,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     self.call_rt(fname, None, &vals)?;
                     let mut fields = Vec::new();
                     for i in 0..3 {
-                        let p = unsafe { self.b.build_in_bounds_gep(arr_ty, out, &[self.i64c(0), self.i64c(i)], "")? };
+                        let p = unsafe {
+                            self.b.build_in_bounds_gep(
+                                arr_ty,
+                                out,
+                                &[self.i64c(0), self.i64c(i)],
+                                "",
+                            )?
+                        };
                         fields.push(self.b.build_load(self.ptr_t(), p, "")?);
                     }
                     Some(self.make_tuple(&e.ty, &fields)?)
@@ -998,14 +1368,26 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     }
 
     /// Evaluate a key function on an element (borrowed): bind, compute.
-    fn apply_key(&mut self, k: &KeyFn, elem_ty: &Ty, v: BasicValueEnum<'ctx>, line: u32) -> Result<BasicValueEnum<'ctx>> {
+    fn apply_key(
+        &mut self,
+        k: &KeyFn,
+        elem_ty: &Ty,
+        v: BasicValueEnum<'ctx>,
+        line: u32,
+    ) -> Result<BasicValueEnum<'ctx>> {
         self.incref(elem_ty, v)?;
         self.store_target(&k.param, elem_ty, v, line)?;
         self.expr(&k.body)
     }
 
     /// Keys of every element of list `l`, as a new list.
-    fn key_list(&mut self, l: PointerValue<'ctx>, elem: &Ty, k: &KeyFn, line: u32) -> Result<PointerValue<'ctx>> {
+    fn key_list(
+        &mut self,
+        l: PointerValue<'ctx>,
+        elem: &Ty,
+        k: &KeyFn,
+        line: u32,
+    ) -> Result<PointerValue<'ctx>> {
         let keys = self.new_list(&k.body.ty, 0)?;
         let n = self.list_len(l)?;
         let idx = self.entry_alloca(self.t_i64(), "k.i")?;
@@ -1015,7 +1397,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let end = self.new_block("keys.end");
         self.b.build_unconditional_branch(head)?;
         self.position(head);
-        let i = self.b.build_load(self.ctx.i64_type(), idx, "")?.into_int_value();
+        let i = self
+            .b
+            .build_load(self.ctx.i64_type(), idx, "")?
+            .into_int_value();
         let c = self.b.build_int_compare(IntPredicate::SLT, i, n, "")?;
         self.b.build_conditional_branch(c, body, end)?;
         self.position(body);
@@ -1030,7 +1415,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok(keys)
     }
 
-    fn sort_list(&mut self, l: PointerValue<'ctx>, elem: &Ty, key: Option<&KeyFn>, reverse: BasicValueEnum<'ctx>, line: u32) -> Result<()> {
+    fn sort_list(
+        &mut self,
+        l: PointerValue<'ctx>,
+        elem: &Ty,
+        key: Option<&KeyFn>,
+        reverse: BasicValueEnum<'ctx>,
+        line: u32,
+    ) -> Result<()> {
         self.set_line(line)?;
         match key {
             None => {
@@ -1039,26 +1431,48 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             Some(k) => {
                 let keys = self.key_list(l, elem, k, line)?;
                 self.set_line(line)?;
-                self.call_rt("mg_list_sort_by_keys", None, &[l.into(), keys.into(), reverse])?;
+                self.call_rt(
+                    "mg_list_sort_by_keys",
+                    None,
+                    &[l.into(), keys.into(), reverse],
+                )?;
             }
         }
         Ok(())
     }
 
-    pub(super) fn sort_by(&mut self, e: &Expr, list: &Expr, key: Option<&KeyFn>, reverse: &Expr) -> Result<()> {
+    pub(super) fn sort_by(
+        &mut self,
+        e: &Expr,
+        list: &Expr,
+        key: Option<&KeyFn>,
+        reverse: &Expr,
+    ) -> Result<()> {
         let h = self.expr_borrow(list)?;
         let rev = self.expr(reverse)?;
-        let Ty::List(et) = &list.ty else { unreachable!() };
+        let Ty::List(et) = &list.ty else {
+            unreachable!()
+        };
         self.sort_list(h.v.into_pointer_value(), et, key, rev, e.line)?;
         self.release(&list.ty, h)
     }
 
-    fn reduce(&mut self, e: &Expr, op: Reduce, iter: &Iter, key: Option<&KeyFn>, reverse: Option<&Expr>, start: Option<&Expr>) -> Result<BasicValueEnum<'ctx>> {
+    fn reduce(
+        &mut self,
+        e: &Expr,
+        op: Reduce,
+        iter: &Iter,
+        key: Option<&KeyFn>,
+        reverse: Option<&Expr>,
+        start: Option<&Expr>,
+    ) -> Result<BasicValueEnum<'ctx>> {
         let elem = iter.elem.clone();
         match op {
             Reduce::List | Reduce::Sorted => {
                 let l = self.new_list(&elem, 0)?;
-                self.for_each(iter, &mut |this, v, _| this.put("mg_list_append", l, &elem, v))?;
+                self.for_each(iter, &mut |this, v, _| {
+                    this.put("mg_list_append", l, &elem, v)
+                })?;
                 if op == Reduce::Sorted {
                     let rev = match reverse {
                         Some(r) => self.expr(r)?,
@@ -1084,7 +1498,13 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let rt = e.ty.clone();
                 let ex = e.clone();
                 self.for_each(iter, &mut |this, v, _| {
-                    let v = if elem == Ty::Bool { this.b.build_int_z_extend(v.into_int_value(), this.ctx.i64_type(), "")?.into() } else { v };
+                    let v = if elem == Ty::Bool {
+                        this.b
+                            .build_int_z_extend(v.into_int_value(), this.ctx.i64_type(), "")?
+                            .into()
+                    } else {
+                        v
+                    };
                     let a = this.b.build_load(this.llty(&rt), acc, "")?;
                     let s = this.binary(&ex, BinOp::Add, &rt, a, v)?;
                     this.b.build_store(acc, s)?;
@@ -1095,11 +1515,13 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             Reduce::Any | Reduce::All => {
                 let res = self.entry_alloca(self.t_bool(), "anyall")?;
                 let is_any = op == Reduce::Any;
-                self.b.build_store(res, self.ctx.bool_type().const_int(!is_any as u64, false))?;
+                self.b
+                    .build_store(res, self.ctx.bool_type().const_int(!is_any as u64, false))?;
                 let found = self.new_block("anyall.found");
                 let after = self.new_block("anyall.after");
                 let iter_depth = self.iter_temps.len();
-                let mut exits: Vec<(BasicBlock<'ctx>, Vec<(Ty, BasicValueEnum<'ctx>)>)> = Vec::new();
+                let mut exits: Vec<(BasicBlock<'ctx>, Vec<(Ty, BasicValueEnum<'ctx>)>)> =
+                    Vec::new();
                 self.for_each(iter, &mut |this, v, _| {
                     let t = this.truthy(&elem, v)?;
                     this.decref(&elem, v)?;
@@ -1123,17 +1545,25 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 })?;
                 self.b.build_unconditional_branch(after)?;
                 self.position(found);
-                self.b.build_store(res, self.ctx.bool_type().const_int(is_any as u64, false))?;
+                self.b
+                    .build_store(res, self.ctx.bool_type().const_int(is_any as u64, false))?;
                 self.b.build_unconditional_branch(after)?;
                 self.position(after);
                 Ok(self.b.build_load(self.t_bool(), res, "")?)
             }
             Reduce::Min | Reduce::Max => {
                 let best = self.entry_alloca(self.llty(&elem), "best")?;
-                let best_key = key.map(|k| self.entry_alloca(self.llty(&k.body.ty), "bestkey")).transpose()?;
+                let best_key = key
+                    .map(|k| self.entry_alloca(self.llty(&k.body.ty), "bestkey"))
+                    .transpose()?;
                 let have = self.entry_alloca(self.t_bool(), "have")?;
-                self.b.build_store(have, self.ctx.bool_type().const_zero())?;
-                let cmp = if op == Reduce::Max { CmpOp::Gt } else { CmpOp::Lt };
+                self.b
+                    .build_store(have, self.ctx.bool_type().const_zero())?;
+                let cmp = if op == Reduce::Max {
+                    CmpOp::Gt
+                } else {
+                    CmpOp::Lt
+                };
                 let line = e.line;
                 self.for_each(iter, &mut |this, v, _| {
                     let had = this.b.build_load(this.t_bool(), have, "")?.into_int_value();
@@ -1150,7 +1580,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     this.position(test);
                     let better = match (key, kv) {
                         (Some(k), Some(kv)) => {
-                            let bk = this.b.build_load(this.llty(&k.body.ty), best_key.unwrap(), "")?;
+                            let bk =
+                                this.b
+                                    .build_load(this.llty(&k.body.ty), best_key.unwrap(), "")?;
                             this.compare(cmp, &k.body.ty, kv, &k.body.ty, bk, line)?
                         }
                         _ => {
@@ -1163,7 +1595,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     let old = this.b.build_load(this.llty(&elem), best, "")?;
                     this.decref(&elem, old)?;
                     if let (Some(k), Some(_)) = (key, kv) {
-                        let ob = this.b.build_load(this.llty(&k.body.ty), best_key.unwrap(), "")?;
+                        let ob = this
+                            .b
+                            .build_load(this.llty(&k.body.ty), best_key.unwrap(), "")?;
                         this.decref(&k.body.ty, ob)?;
                     }
                     this.b.build_unconditional_branch(first)?;
@@ -1172,7 +1606,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     if let Some(kv) = kv {
                         this.b.build_store(best_key.unwrap(), kv)?;
                     }
-                    this.b.build_store(have, this.ctx.bool_type().const_all_ones())?;
+                    this.b
+                        .build_store(have, this.ctx.bool_type().const_all_ones())?;
                     this.b.build_unconditional_branch(next)?;
                     this.position(drop);
                     this.decref(&elem, v)?;
@@ -1212,7 +1647,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                         self.set_line(e.line)?;
                         let empty = self.b.build_not(had, "")?;
                         let name = if op == Reduce::Max { "max" } else { "min" };
-                        self.raise_if(empty, "ValueError", Some(&format!("{name}() arg is an empty sequence")))?;
+                        self.raise_if(
+                            empty,
+                            "ValueError",
+                            Some(&format!("{name}() arg is an empty sequence")),
+                        )?;
                         Ok(self.b.build_load(self.llty(&elem), best, "")?)
                     }
                 }

@@ -36,7 +36,10 @@ use inkwell::intrinsics::Intrinsic;
 use inkwell::module::{Linkage, Module};
 use inkwell::targets::TargetData;
 use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum, StructType};
-use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, GlobalValue, IntValue, PointerValue, ValueKind};
+use inkwell::values::{
+    BasicMetadataValueEnum, BasicValueEnum, FunctionValue, GlobalValue, IntValue, PointerValue,
+    ValueKind,
+};
 use inkwell::{AddressSpace, FloatPredicate, IntPredicate};
 use std::collections::HashMap;
 
@@ -55,10 +58,23 @@ pub struct LowerOptions<'a> {
 }
 
 /// Lower a checked program into a new LLVM module.
-pub fn lower<'ctx>(ctx: &'ctx Context, prog: &Program, opts: &LowerOptions) -> Result<Module<'ctx>> {
+pub fn lower<'ctx>(
+    ctx: &'ctx Context,
+    prog: &Program,
+    opts: &LowerOptions,
+) -> Result<Module<'ctx>> {
     let module = ctx.create_module(&opts.source_name);
     let builder = ctx.create_builder();
-    let dbg = opts.debug.then(|| DebugInfo::new(ctx, &module, opts.target, &opts.source_name, &opts.source_dir, opts.optimized));
+    let dbg = opts.debug.then(|| {
+        DebugInfo::new(
+            ctx,
+            &module,
+            opts.target,
+            &opts.source_name,
+            &opts.source_dir,
+            opts.optimized,
+        )
+    });
     let mut l = Lowerer::new(ctx, module, builder, prog, opts, dbg);
     l.declare_all()?;
     for (i, f) in prog.functions.iter().enumerate() {
@@ -69,7 +85,10 @@ pub fn lower<'ctx>(ctx: &'ctx Context, prog: &Program, opts: &LowerOptions) -> R
     }
     let Lowerer { module, .. } = l;
     if let Err(e) = module.verify() {
-        anyhow::bail!("internal compiler error: generated LLVM IR does not verify:\n{}", e.to_string());
+        anyhow::bail!(
+            "internal compiler error: generated LLVM IR does not verify:\n{}",
+            e.to_string()
+        );
     }
     Ok(module)
 }
@@ -119,12 +138,31 @@ struct Lowerer<'ctx, 'p> {
 }
 
 impl<'ctx, 'p> Lowerer<'ctx, 'p> {
-    fn new(ctx: &'ctx Context, module: Module<'ctx>, b: Builder<'ctx>, prog: &'p Program, opts: &'p LowerOptions, dbg: Option<DebugInfo<'ctx>>) -> Self {
+    fn new(
+        ctx: &'ctx Context,
+        module: Module<'ctx>,
+        b: Builder<'ctx>,
+        prog: &'p Program,
+        opts: &'p LowerOptions,
+        dbg: Option<DebugInfo<'ctx>>,
+    ) -> Self {
         let i64t = ctx.i64_type();
         let ptr = ctx.ptr_type(AddressSpace::default());
         let str_hdr = ctx.struct_type(&[i64t.into(), i64t.into(), i64t.into()], false);
-        let list_ty = ctx.struct_type(&[i64t.into(), ptr.into(), i64t.into(), i64t.into(), ptr.into()], false);
-        let frame_ty = ctx.struct_type(&[ptr.into(), ptr.into(), ptr.into(), ctx.i32_type().into()], false);
+        let list_ty = ctx.struct_type(
+            &[
+                i64t.into(),
+                ptr.into(),
+                i64t.into(),
+                i64t.into(),
+                ptr.into(),
+            ],
+            false,
+        );
+        let frame_ty = ctx.struct_type(
+            &[ptr.into(), ptr.into(), ptr.into(), ctx.i32_type().into()],
+            false,
+        );
         let frame_top = module.add_global(ptr, None, "mg_frame_top");
         frame_top.set_linkage(Linkage::External);
         let depth = module.add_global(ctx.i32_type(), None, "mg_depth");
@@ -169,17 +207,27 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     fn declare_all(&mut self) -> Result<()> {
         for (i, f) in self.prog.functions.iter().enumerate() {
-            let params: Vec<BasicMetadataTypeEnum> = f.params.iter().map(|&p| self.llty(&f.locals[p].ty).into()).collect();
+            let params: Vec<BasicMetadataTypeEnum> = f
+                .params
+                .iter()
+                .map(|&p| self.llty(&f.locals[p].ty).into())
+                .collect();
             let fty = match &f.ret {
                 Ty::None => self.ctx.void_type().fn_type(&params, false),
                 t => self.llty(t).fn_type(&params, false),
             };
             let fv = if i == self.prog.module_fn {
-                let fv = self.module.add_function("mg_module_main", fty, Some(Linkage::External));
+                let fv = self
+                    .module
+                    .add_function("mg_module_main", fty, Some(Linkage::External));
                 fv.set_call_conventions(self.target.c_call_conv.llvm_id());
                 fv
             } else {
-                let fv = self.module.add_function(&format!("py.{}", f.name), fty, Some(Linkage::Internal));
+                let fv = self.module.add_function(
+                    &format!("py.{}", f.name),
+                    fty,
+                    Some(Linkage::Internal),
+                );
                 fv.set_call_conventions(self.target.internal_call_conv.llvm_id());
                 fv
             };
@@ -187,7 +235,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
         for g in self.prog.globals.iter() {
             let ty = self.llty(&g.ty);
-            let gv = self.module.add_global(ty, None, &format!("py.g.{}", g.name));
+            let gv = self
+                .module
+                .add_global(ty, None, &format!("py.g.{}", g.name));
             gv.set_linkage(Linkage::Internal);
             let init = self.initial_value(&g.ty);
             gv.set_initializer(&init);
@@ -453,7 +503,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.iter_temps.clear();
         let is_module = id == self.prog.module_fn;
         if let Some(d) = &mut self.dbg {
-            d.begin_function(fv, &f.name, f.line, !is_module);
+            let params: Vec<Ty> = f.params.iter().map(|&p| f.locals[p].ty.clone()).collect();
+            d.begin_function(fv, &f.name, f.line, !is_module, &params, &f.ret);
         }
         let entry = self.ctx.append_basic_block(fv, "entry");
         self.entry_bb = Some(entry);
@@ -472,7 +523,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 None => self.initial_value(&v.ty),
             };
             self.b.build_store(self.locals[i], init)?;
-            if let Some(d) = &self.dbg {
+            if let Some(d) = &mut self.dbg {
                 let arg_no = f.params.iter().position(|&p| p == i).map(|p| p as u32 + 1);
                 d.declare_variable(self.locals[i], &v.name, &v.ty, v.line, arg_no, entry);
             }
@@ -497,11 +548,25 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.b.build_store(top_ptr, frame)?;
         self.set_line(f.line)?;
         // Recursion depth, as CPython counts it.
-        let d = self.b.build_load(self.ctx.i32_type(), self.depth.as_pointer_value(), "depth")?.into_int_value();
-        let d1 = self.b.build_int_add(d, self.ctx.i32_type().const_int(1, false), "")?;
+        let d = self
+            .b
+            .build_load(self.ctx.i32_type(), self.depth.as_pointer_value(), "depth")?
+            .into_int_value();
+        let d1 = self
+            .b
+            .build_int_add(d, self.ctx.i32_type().const_int(1, false), "")?;
         self.b.build_store(self.depth.as_pointer_value(), d1)?;
-        let too_deep = self.b.build_int_compare(IntPredicate::SGT, d1, self.ctx.i32_type().const_int(RECURSION_LIMIT as u64, false), "")?;
-        self.raise_if(too_deep, "RecursionError", Some("maximum recursion depth exceeded"))?;
+        let too_deep = self.b.build_int_compare(
+            IntPredicate::SGT,
+            d1,
+            self.ctx.i32_type().const_int(RECURSION_LIMIT as u64, false),
+            "",
+        )?;
+        self.raise_if(
+            too_deep,
+            "RecursionError",
+            Some("maximum recursion depth exceeded"),
+        )?;
 
         let exit = self.ctx.append_basic_block(fv, "exit");
         self.exit_bb = Some(exit);
@@ -538,9 +603,15 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let frame = self.frame.unwrap();
         let p0 = self.b.build_struct_gep(self.frame_ty, frame, 0, "")?;
         let prev = self.b.build_load(self.ptr_t(), p0, "prev")?;
-        self.b.build_store(self.frame_top.as_pointer_value(), prev)?;
-        let d = self.b.build_load(self.ctx.i32_type(), self.depth.as_pointer_value(), "depth")?.into_int_value();
-        let d1 = self.b.build_int_sub(d, self.ctx.i32_type().const_int(1, false), "")?;
+        self.b
+            .build_store(self.frame_top.as_pointer_value(), prev)?;
+        let d = self
+            .b
+            .build_load(self.ctx.i32_type(), self.depth.as_pointer_value(), "depth")?
+            .into_int_value();
+        let d1 = self
+            .b
+            .build_int_sub(d, self.ctx.i32_type().const_int(1, false), "")?;
         self.b.build_store(self.depth.as_pointer_value(), d1)?;
         Ok(())
     }
@@ -573,6 +644,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     // ---- statements -------------------------------------------------------
 
     fn block(&mut self, stmts: &[Stmt]) -> Result<()> {
+        if let (Some(d), Some(first)) = (&mut self.dbg, stmts.first()) {
+            d.enter_block(first.line, first.col);
+        }
+        let r = self.block_stmts(stmts);
+        if let (Some(d), false) = (&mut self.dbg, stmts.is_empty()) {
+            d.leave_block();
+        }
+        r
+    }
+
+    fn block_stmts(&mut self, stmts: &[Stmt]) -> Result<()> {
         for s in stmts {
             if self.terminated() {
                 // Code after return/break/continue is unreachable.
@@ -586,7 +668,13 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     /// Store an owned value into a target (moving its reference), releasing
     /// what the variable held.
-    fn store_target(&mut self, t: &Target, ty: &Ty, v: BasicValueEnum<'ctx>, line: u32) -> Result<()> {
+    fn store_target(
+        &mut self,
+        t: &Target,
+        ty: &Ty,
+        v: BasicValueEnum<'ctx>,
+        line: u32,
+    ) -> Result<()> {
         match t {
             Target::Place(p) => {
                 let ptr = self.place_ptr(*p);
@@ -620,11 +708,20 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     let saved = self.stored_line;
                     self.position(bad_few);
                     let e = self.cstr("ValueError");
-                    let pre = self.str_const(&format!("not enough values to unpack (expected {}, got ", parts.len()));
-                    let num = self.call_rt("mg_str_from_int", Some(self.t_ptr()), &[n.into()])?.unwrap();
+                    let pre = self.str_const(&format!(
+                        "not enough values to unpack (expected {}, got ",
+                        parts.len()
+                    ));
+                    let num = self
+                        .call_rt("mg_str_from_int", Some(self.t_ptr()), &[n.into()])?
+                        .unwrap();
                     let close = self.str_const(")");
-                    let m1 = self.call_rt("mg_str_concat", Some(self.t_ptr()), &[pre.into(), num])?.unwrap();
-                    let m2 = self.call_rt("mg_str_concat", Some(self.t_ptr()), &[m1, close.into()])?.unwrap();
+                    let m1 = self
+                        .call_rt("mg_str_concat", Some(self.t_ptr()), &[pre.into(), num])?
+                        .unwrap();
+                    let m2 = self
+                        .call_rt("mg_str_concat", Some(self.t_ptr()), &[m1, close.into()])?
+                        .unwrap();
                     self.call_rt("mg_raise_str", None, &[e.into(), m2])?;
                     self.b.build_unreachable()?;
                     self.position(ok1);
@@ -670,7 +767,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 }
             }
             StmtKind::SetItem { obj, index, value } => self.set_item(s.line, obj, index, value)?,
-            StmtKind::AugSetItem { obj, index, op, value } => self.aug_set_item(s.line, obj, index, *op, value)?,
+            StmtKind::AugSetItem {
+                obj,
+                index,
+                op,
+                value,
+            } => self.aug_set_item(s.line, obj, index, *op, value)?,
             StmtKind::DelItem { obj, index } => self.del_item(s.line, obj, index)?,
             StmtKind::If(c, then, els) => {
                 let cv = self.expr(c)?.into_int_value();
@@ -714,7 +816,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 }
                 self.position(end);
             }
-            StmtKind::For { target, iter, body, orelse } => self.for_loop(s, target, iter, body, orelse)?,
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => self.for_loop(s, target, iter, body, orelse)?,
             StmtKind::Break => {
                 let (_, brk, _) = *self.loops.last().expect("checked: break in loop");
                 self.b.build_unconditional_branch(brk)?;
@@ -840,9 +947,15 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             return Ok(Held { v, owned: false });
         }
         if let ExprKind::Str(s) = &e.kind {
-            return Ok(Held { v: self.str_const(s).into(), owned: false });
+            return Ok(Held {
+                v: self.str_const(s).into(),
+                owned: false,
+            });
         }
-        Ok(Held { v: self.expr(e)?, owned: true })
+        Ok(Held {
+            v: self.expr(e)?,
+            owned: true,
+        })
     }
 
     fn release(&mut self, ty: &Ty, h: Held<'ctx>) -> Result<()> {
@@ -879,10 +992,16 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             ExprKind::Unary(op, v) => {
                 let x = self.expr(v)?;
                 match (op, &v.ty) {
-                    (UnOp::Neg, Ty::Float) => self.b.build_float_neg(x.into_float_value(), "")?.into(),
+                    (UnOp::Neg, Ty::Float) => {
+                        self.b.build_float_neg(x.into_float_value(), "")?.into()
+                    }
                     (UnOp::Neg, _) => {
                         self.set_line(e.line)?;
-                        let (r, o) = self.int_overflow_op("llvm.ssub.with.overflow", i64t.const_zero(), x.into_int_value())?;
+                        let (r, o) = self.int_overflow_op(
+                            "llvm.ssub.with.overflow",
+                            i64t.const_zero(),
+                            x.into_int_value(),
+                        )?;
                         let ob = self.overflow_block()?;
                         self.branch_to_if(o, ob)?;
                         r.into()
@@ -967,11 +1086,24 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let mut held = Vec::new();
                 for (i, p) in parts.iter().enumerate() {
                     let h = self.expr_borrow(p)?;
-                    let slot = unsafe { self.b.build_in_bounds_gep(arr_ty, arr, &[i64t.const_zero(), i64t.const_int(i as u64, false)], "")? };
+                    let slot = unsafe {
+                        self.b.build_in_bounds_gep(
+                            arr_ty,
+                            arr,
+                            &[i64t.const_zero(), i64t.const_int(i as u64, false)],
+                            "",
+                        )?
+                    };
                     self.b.build_store(slot, h.v)?;
                     held.push(h);
                 }
-                let r = self.call_rt("mg_str_concat_n", Some(self.t_ptr()), &[arr.into(), i64t.const_int(n as u64, false).into()])?.unwrap();
+                let r = self
+                    .call_rt(
+                        "mg_str_concat_n",
+                        Some(self.t_ptr()),
+                        &[arr.into(), i64t.const_int(n as u64, false).into()],
+                    )?
+                    .unwrap();
                 for h in held {
                     self.release(&Ty::Str, h)?;
                 }
@@ -981,7 +1113,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         })
     }
 
-    fn call(&mut self, e: &Expr, fid: FuncId, args: &[Expr]) -> Result<Option<BasicValueEnum<'ctx>>> {
+    fn call(
+        &mut self,
+        e: &Expr,
+        fid: FuncId,
+        args: &[Expr],
+    ) -> Result<Option<BasicValueEnum<'ctx>>> {
         let mut vals: Vec<BasicMetadataValueEnum> = Vec::new();
         for a in args {
             // The callee owns its parameters.
@@ -1001,8 +1138,15 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let zero = self.ctx.i64_type().const_zero();
         Ok(match ty {
             Ty::Bool => v.into_int_value(),
-            Ty::Int => self.b.build_int_compare(IntPredicate::NE, v.into_int_value(), zero, "")?,
-            Ty::Float => self.b.build_float_compare(FloatPredicate::UNE, v.into_float_value(), self.ctx.f64_type().const_zero(), "")?,
+            Ty::Int => self
+                .b
+                .build_int_compare(IntPredicate::NE, v.into_int_value(), zero, "")?,
+            Ty::Float => self.b.build_float_compare(
+                FloatPredicate::UNE,
+                v.into_float_value(),
+                self.ctx.f64_type().const_zero(),
+                "",
+            )?,
             Ty::Str => {
                 let n = self.str_len_bytes(v.into_pointer_value())?;
                 self.b.build_int_compare(IntPredicate::NE, n, zero, "")?
@@ -1018,7 +1162,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     fn str_len_bytes(&mut self, s: PointerValue<'ctx>) -> Result<IntValue<'ctx>> {
         let p = self.b.build_struct_gep(self.str_hdr, s, 1, "")?;
-        Ok(self.b.build_load(self.ctx.i64_type(), p, "len")?.into_int_value())
+        Ok(self
+            .b
+            .build_load(self.ctx.i64_type(), p, "len")?
+            .into_int_value())
     }
 
     fn int_overflow_op(
@@ -1330,7 +1477,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         })
     }
 
-    fn compare_chain(&mut self, left: &Expr, pairs: &[(CmpOp, Expr)]) -> Result<BasicValueEnum<'ctx>> {
+    fn compare_chain(
+        &mut self,
+        left: &Expr,
+        pairs: &[(CmpOp, Expr)],
+    ) -> Result<BasicValueEnum<'ctx>> {
         let mut lh = self.expr_borrow(left)?;
         let mut lty = &left.ty;
         if pairs.len() == 1 {
@@ -1357,7 +1508,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.b.build_conditional_branch(c, next, fail)?;
                 self.position(fail);
                 self.release(&r.ty, rh)?;
-                incoming.push((self.ctx.bool_type().const_zero(), self.b.get_insert_block().unwrap()));
+                incoming.push((
+                    self.ctx.bool_type().const_zero(),
+                    self.b.get_insert_block().unwrap(),
+                ));
                 self.b.build_unconditional_branch(end)?;
                 self.position(next);
             }
@@ -1376,7 +1530,13 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let ptr = self.t_ptr();
         // Builtins that look at a value without keeping it.
         match b {
-            Builtin::Str | Builtin::Repr | Builtin::Len | Builtin::Format | Builtin::IntFromStr | Builtin::FloatFromStr | Builtin::Ord => {
+            Builtin::Str
+            | Builtin::Repr
+            | Builtin::Len
+            | Builtin::Format
+            | Builtin::IntFromStr
+            | Builtin::FloatFromStr
+            | Builtin::Ord => {
                 let h = self.expr_borrow(&args[0])?;
                 let ty = &args[0].ty;
                 let r: BasicValueEnum = match b {
@@ -1406,11 +1566,13 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     }
                     Builtin::IntFromStr => {
                         self.set_line(e.line)?;
-                        self.call_rt("mg_int_from_str", Some(self.t_i64()), &[h.v])?.unwrap()
+                        self.call_rt("mg_int_from_str", Some(self.t_i64()), &[h.v])?
+                            .unwrap()
                     }
                     Builtin::FloatFromStr => {
                         self.set_line(e.line)?;
-                        self.call_rt("mg_float_from_str", Some(self.t_f64()), &[h.v])?.unwrap()
+                        self.call_rt("mg_float_from_str", Some(self.t_f64()), &[h.v])?
+                            .unwrap()
                     }
                     Builtin::Ord => {
                         self.set_line(e.line)?;
@@ -1430,7 +1592,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok(match b {
             Builtin::IntFromFloat => {
                 self.set_line(e.line)?;
-                self.call_rt("mg_int_from_float", Some(self.t_i64()), &vals)?.unwrap()
+                self.call_rt("mg_int_from_float", Some(self.t_i64()), &vals)?
+                    .unwrap()
             }
             Builtin::Chr => {
                 self.set_line(e.line)?;
@@ -1438,21 +1601,28 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             }
             Builtin::RoundInt => {
                 self.set_line(e.line)?;
-                self.call_rt("mg_float_round_int", Some(self.t_i64()), &vals)?.unwrap()
+                self.call_rt("mg_float_round_int", Some(self.t_i64()), &vals)?
+                    .unwrap()
             }
             Builtin::RoundFloat => {
                 self.set_line(e.line)?;
-                self.call_rt("mg_float_round", Some(self.t_f64()), &vals)?.unwrap()
+                self.call_rt("mg_float_round", Some(self.t_f64()), &vals)?
+                    .unwrap()
             }
             Builtin::RoundIntN => {
                 self.set_line(e.line)?;
-                self.call_rt("mg_int_round", Some(self.t_i64()), &vals)?.unwrap()
+                self.call_rt("mg_int_round", Some(self.t_i64()), &vals)?
+                    .unwrap()
             }
             Builtin::Abs => match args[0].ty {
                 Ty::Float => {
                     let intr = Intrinsic::find("llvm.fabs").unwrap();
                     let decl = intr.get_declaration(&self.module, &[self.t_f64()]).unwrap();
-                    match self.b.build_call(decl, &[vals[0].into()], "")?.try_as_basic_value() {
+                    match self
+                        .b
+                        .build_call(decl, &[vals[0].into()], "")?
+                        .try_as_basic_value()
+                    {
                         ValueKind::Basic(v) => v,
                         _ => unreachable!(),
                     }
@@ -1461,17 +1631,28 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     self.set_line(e.line)?;
                     let x = vals[0].into_int_value();
                     let i64t = self.ctx.i64_type();
-                    let is_min = self.b.build_int_compare(IntPredicate::EQ, x, i64t.const_int(i64::MIN as u64, true), "")?;
+                    let is_min = self.b.build_int_compare(
+                        IntPredicate::EQ,
+                        x,
+                        i64t.const_int(i64::MIN as u64, true),
+                        "",
+                    )?;
                     let ob = self.overflow_block()?;
                     self.branch_to_if(is_min, ob)?;
-                    let neg = self.b.build_int_compare(IntPredicate::SLT, x, i64t.const_zero(), "")?;
+                    let neg =
+                        self.b
+                            .build_int_compare(IntPredicate::SLT, x, i64t.const_zero(), "")?;
                     let nx = self.b.build_int_neg(x, "")?;
                     self.b.build_select(neg, nx, x, "")?
                 }
             },
             Builtin::Max | Builtin::Min => {
                 // Python: best = first; for each next: if next > best (max) / next < best (min).
-                let op = if b == Builtin::Max { CmpOp::Gt } else { CmpOp::Lt };
+                let op = if b == Builtin::Max {
+                    CmpOp::Gt
+                } else {
+                    CmpOp::Lt
+                };
                 let ty = &args[0].ty;
                 let mut best = vals[0];
                 for v in vals.iter().skip(1) {

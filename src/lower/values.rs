@@ -27,22 +27,45 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
     }
 
-    pub(super) fn to_slot(&mut self, t: &Ty, v: BasicValueEnum<'ctx>) -> Result<BasicValueEnum<'ctx>> {
+    pub(super) fn to_slot(
+        &mut self,
+        t: &Ty,
+        v: BasicValueEnum<'ctx>,
+    ) -> Result<BasicValueEnum<'ctx>> {
         Ok(match t {
-            Ty::Bool => self.b.build_int_z_extend(v.into_int_value(), self.ctx.i8_type(), "")?.into(),
+            Ty::Bool => self
+                .b
+                .build_int_z_extend(v.into_int_value(), self.ctx.i8_type(), "")?
+                .into(),
             _ => v,
         })
     }
 
-    pub(super) fn from_slot(&mut self, t: &Ty, v: BasicValueEnum<'ctx>) -> Result<BasicValueEnum<'ctx>> {
+    pub(super) fn from_slot(
+        &mut self,
+        t: &Ty,
+        v: BasicValueEnum<'ctx>,
+    ) -> Result<BasicValueEnum<'ctx>> {
         Ok(match t {
-            Ty::Bool => self.b.build_int_compare(IntPredicate::NE, v.into_int_value(), self.ctx.i8_type().const_zero(), "")?.into(),
+            Ty::Bool => self
+                .b
+                .build_int_compare(
+                    IntPredicate::NE,
+                    v.into_int_value(),
+                    self.ctx.i8_type().const_zero(),
+                    "",
+                )?
+                .into(),
             _ => v,
         })
     }
 
     /// Load a value (borrowed) from a slot pointer.
-    pub(super) fn load_slot(&mut self, t: &Ty, p: PointerValue<'ctx>) -> Result<BasicValueEnum<'ctx>> {
+    pub(super) fn load_slot(
+        &mut self,
+        t: &Ty,
+        p: PointerValue<'ctx>,
+    ) -> Result<BasicValueEnum<'ctx>> {
         let v = self.b.build_load(self.slot_ty(t), p, "")?;
         self.from_slot(t, v)
     }
@@ -56,14 +79,25 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     }
 
     /// Field `i` of a tuple value, as a value (not a new reference).
-    pub(super) fn tuple_field(&mut self, t: &Ty, v: BasicValueEnum<'ctx>, i: usize) -> Result<BasicValueEnum<'ctx>> {
+    pub(super) fn tuple_field(
+        &mut self,
+        t: &Ty,
+        v: BasicValueEnum<'ctx>,
+        i: usize,
+    ) -> Result<BasicValueEnum<'ctx>> {
         let Ty::Tuple(ts) = t else { unreachable!() };
-        let f = self.b.build_extract_value(v.into_struct_value(), i as u32, "")?;
+        let f = self
+            .b
+            .build_extract_value(v.into_struct_value(), i as u32, "")?;
         self.from_slot(&ts[i], f)
     }
 
     /// Build a tuple value from field values (ownership moves in).
-    pub(super) fn make_tuple(&mut self, t: &Ty, fields: &[BasicValueEnum<'ctx>]) -> Result<BasicValueEnum<'ctx>> {
+    pub(super) fn make_tuple(
+        &mut self,
+        t: &Ty,
+        fields: &[BasicValueEnum<'ctx>],
+    ) -> Result<BasicValueEnum<'ctx>> {
         let Ty::Tuple(ts) = t else { unreachable!() };
         let st = self.llty(t).into_struct_type();
         let mut agg: inkwell::values::AggregateValueEnum = st.get_undef().into();
@@ -101,7 +135,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     fn desc_ty(&self) -> StructType<'ctx> {
         let i32t = self.ctx.i32_type();
         let p = self.ptr_t();
-        self.ctx.struct_type(&[i32t.into(), i32t.into(), i32t.into(), i32t.into(), p.into(), p.into()], false)
+        self.ctx.struct_type(
+            &[
+                i32t.into(),
+                i32t.into(),
+                i32t.into(),
+                i32t.into(),
+                p.into(),
+                p.into(),
+            ],
+            false,
+        )
     }
 
     /// A constant descriptor for a tuple shape: field types and offsets as
@@ -115,14 +159,24 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let n = ts.len();
         let field_ptrs: Vec<PointerValue> = ts.iter().map(|f| self.type_desc(f)).collect();
         let fields_arr = self.ptr_t().const_array(&field_ptrs);
-        let fg = self.module.add_global(fields_arr.get_type(), None, &format!("tuple.fields.{}", self.tuple_descs.len()));
+        let fg = self.module.add_global(
+            fields_arr.get_type(),
+            None,
+            &format!("tuple.fields.{}", self.tuple_descs.len()),
+        );
         fg.set_linkage(Linkage::Private);
         fg.set_constant(true);
         fg.set_initializer(&fields_arr);
         let i64t = self.ctx.i64_type();
-        let offs: Vec<IntValue> = (0..n).map(|i| i64t.const_int(self.td.offset_of_element(&st, i as u32).unwrap_or(0), false)).collect();
+        let offs: Vec<IntValue> = (0..n)
+            .map(|i| i64t.const_int(self.td.offset_of_element(&st, i as u32).unwrap_or(0), false))
+            .collect();
         let offs_arr = i64t.const_array(&offs);
-        let og = self.module.add_global(offs_arr.get_type(), None, &format!("tuple.offsets.{}", self.tuple_descs.len()));
+        let og = self.module.add_global(
+            offs_arr.get_type(),
+            None,
+            &format!("tuple.offsets.{}", self.tuple_descs.len()),
+        );
         og.set_linkage(Linkage::Private);
         og.set_constant(true);
         og.set_initializer(&offs_arr);
@@ -137,7 +191,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             fg.as_pointer_value().into(),
             og.as_pointer_value().into(),
         ]);
-        let g = self.module.add_global(self.desc_ty(), None, &format!("tuple.type.{}", self.tuple_descs.len()));
+        let g = self.module.add_global(
+            self.desc_ty(),
+            None,
+            &format!("tuple.type.{}", self.tuple_descs.len()),
+        );
         g.set_linkage(Linkage::Private);
         g.set_constant(true);
         g.set_initializer(&val);
@@ -158,7 +216,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let fty = self.ctx.void_type().fn_type(&[ptr.into()], false);
         let f = self.module.add_function(name, fty, Some(Linkage::Internal));
         let inline = inkwell::attributes::Attribute::get_named_enum_kind_id("alwaysinline");
-        f.add_attribute(inkwell::attributes::AttributeLoc::Function, self.ctx.create_enum_attribute(inline, 0));
+        f.add_attribute(
+            inkwell::attributes::AttributeLoc::Function,
+            self.ctx.create_enum_attribute(inline, 0),
+        );
         let b = self.ctx.create_builder();
         let entry = self.ctx.append_basic_block(f, "entry");
         let live = self.ctx.append_basic_block(f, "live");
@@ -174,7 +235,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         match free {
             None => {
                 // incref: immortal objects have rc < 0.
-                let immortal = b.build_int_compare(IntPredicate::SLT, rc, i64t.const_zero(), "").unwrap();
+                let immortal = b
+                    .build_int_compare(IntPredicate::SLT, rc, i64t.const_zero(), "")
+                    .unwrap();
                 b.build_conditional_branch(immortal, done, counted).unwrap();
                 b.position_at_end(counted);
                 let rc1 = b.build_int_add(rc, i64t.const_int(1, false), "").unwrap();
@@ -182,13 +245,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 b.build_unconditional_branch(done).unwrap();
             }
             Some(free) => {
-                let positive = b.build_int_compare(IntPredicate::SGT, rc, i64t.const_zero(), "").unwrap();
+                let positive = b
+                    .build_int_compare(IntPredicate::SGT, rc, i64t.const_zero(), "")
+                    .unwrap();
                 b.build_conditional_branch(positive, counted, done).unwrap();
                 b.position_at_end(counted);
                 let rc1 = b.build_int_sub(rc, i64t.const_int(1, false), "").unwrap();
                 b.build_store(p, rc1).unwrap();
                 let dead = self.ctx.append_basic_block(f, "dead");
-                let zero = b.build_int_compare(IntPredicate::EQ, rc1, i64t.const_zero(), "").unwrap();
+                let zero = b
+                    .build_int_compare(IntPredicate::EQ, rc1, i64t.const_zero(), "")
+                    .unwrap();
                 b.build_conditional_branch(zero, dead, done).unwrap();
                 b.position_at_end(dead);
                 let ff = self.rt(free, None, &[ptr.into()]);
@@ -248,7 +315,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     // ---- generic value operations (through the runtime's MgType) ----------
 
     /// str(x) as a new string.
-    pub(super) fn to_str_value(&mut self, t: &Ty, v: BasicValueEnum<'ctx>, line: u32) -> Result<BasicValueEnum<'ctx>> {
+    pub(super) fn to_str_value(
+        &mut self,
+        t: &Ty,
+        v: BasicValueEnum<'ctx>,
+        line: u32,
+    ) -> Result<BasicValueEnum<'ctx>> {
         let ptr = Some(self.t_ptr());
         Ok(match t {
             Ty::Int => self.call_rt("mg_str_from_int", ptr, &[v])?.unwrap(),
@@ -262,80 +334,157 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.set_line(line)?;
                 let d = self.type_desc(t);
                 let s = self.spill(t, v)?;
-                self.call_rt("mg_val_str", ptr, &[d.into(), s.into()])?.unwrap()
+                self.call_rt("mg_val_str", ptr, &[d.into(), s.into()])?
+                    .unwrap()
             }
         })
     }
 
     /// repr(x) as a new string.
-    pub(super) fn repr_value(&mut self, t: &Ty, v: BasicValueEnum<'ctx>, line: u32) -> Result<BasicValueEnum<'ctx>> {
+    pub(super) fn repr_value(
+        &mut self,
+        t: &Ty,
+        v: BasicValueEnum<'ctx>,
+        line: u32,
+    ) -> Result<BasicValueEnum<'ctx>> {
         match t {
             Ty::Int | Ty::Float | Ty::Bool => self.to_str_value(t, v, line),
-            Ty::Str => Ok(self.call_rt("mg_str_repr", Some(self.t_ptr()), &[v])?.unwrap()),
+            Ty::Str => Ok(self
+                .call_rt("mg_str_repr", Some(self.t_ptr()), &[v])?
+                .unwrap()),
             _ => {
                 self.set_line(line)?;
                 let d = self.type_desc(t);
                 let s = self.spill(t, v)?;
-                Ok(self.call_rt("mg_val_repr", Some(self.t_ptr()), &[d.into(), s.into()])?.unwrap())
+                Ok(self
+                    .call_rt("mg_val_repr", Some(self.t_ptr()), &[d.into(), s.into()])?
+                    .unwrap())
             }
         }
     }
 
     pub(super) fn list_len(&mut self, l: PointerValue<'ctx>) -> Result<IntValue<'ctx>> {
         let p = self.b.build_struct_gep(self.list_ty, l, 2, "")?;
-        Ok(self.b.build_load(self.ctx.i64_type(), p, "len")?.into_int_value())
+        Ok(self
+            .b
+            .build_load(self.ctx.i64_type(), p, "len")?
+            .into_int_value())
     }
 
     /// Pointer to slot `i` (already in range) of a list with element type `et`.
-    pub(super) fn list_slot_ptr(&mut self, l: PointerValue<'ctx>, et: &Ty, i: IntValue<'ctx>) -> Result<PointerValue<'ctx>> {
+    pub(super) fn list_slot_ptr(
+        &mut self,
+        l: PointerValue<'ctx>,
+        et: &Ty,
+        i: IntValue<'ctx>,
+    ) -> Result<PointerValue<'ctx>> {
         let dp = self.b.build_struct_gep(self.list_ty, l, 4, "")?;
-        let data = self.b.build_load(self.ptr_t(), dp, "data")?.into_pointer_value();
-        Ok(unsafe { self.b.build_in_bounds_gep(self.slot_ty(et), data, &[i], "")? })
+        let data = self
+            .b
+            .build_load(self.ptr_t(), dp, "data")?
+            .into_pointer_value();
+        Ok(unsafe {
+            self.b
+                .build_in_bounds_gep(self.slot_ty(et), data, &[i], "")?
+        })
     }
 
     /// len() of a str or container.
     pub(super) fn len_value(&mut self, t: &Ty, v: BasicValueEnum<'ctx>) -> Result<IntValue<'ctx>> {
         Ok(match t {
             Ty::Str => {
-                let p = self.b.build_struct_gep(self.str_hdr, v.into_pointer_value(), 2, "")?;
-                self.b.build_load(self.ctx.i64_type(), p, "nchars")?.into_int_value()
+                let p = self
+                    .b
+                    .build_struct_gep(self.str_hdr, v.into_pointer_value(), 2, "")?;
+                self.b
+                    .build_load(self.ctx.i64_type(), p, "nchars")?
+                    .into_int_value()
             }
             Ty::Tuple(ts) => self.ctx.i64_type().const_int(ts.len() as u64, false),
             _ => self.container_len(t, v)?,
         })
     }
 
-    pub(super) fn container_len(&mut self, t: &Ty, v: BasicValueEnum<'ctx>) -> Result<IntValue<'ctx>> {
+    pub(super) fn container_len(
+        &mut self,
+        t: &Ty,
+        v: BasicValueEnum<'ctx>,
+    ) -> Result<IntValue<'ctx>> {
         Ok(match t {
             Ty::List(_) => self.list_len(v.into_pointer_value())?,
-            Ty::Dict(..) => self.call_rt("mg_dict_len", Some(self.t_i64()), &[v])?.unwrap().into_int_value(),
-            Ty::Set(_) => self.call_rt("mg_set_len", Some(self.t_i64()), &[v])?.unwrap().into_int_value(),
+            Ty::Dict(..) => self
+                .call_rt("mg_dict_len", Some(self.t_i64()), &[v])?
+                .unwrap()
+                .into_int_value(),
+            Ty::Set(_) => self
+                .call_rt("mg_set_len", Some(self.t_i64()), &[v])?
+                .unwrap()
+                .into_int_value(),
             _ => unreachable!(),
         })
     }
 
     /// == / < between two containers (or tuples) of the same type.
-    pub(super) fn compare_values(&mut self, op: CmpOp, t: &Ty, l: BasicValueEnum<'ctx>, r: BasicValueEnum<'ctx>, line: u32) -> Result<IntValue<'ctx>> {
+    pub(super) fn compare_values(
+        &mut self,
+        op: CmpOp,
+        t: &Ty,
+        l: BasicValueEnum<'ctx>,
+        r: BasicValueEnum<'ctx>,
+        line: u32,
+    ) -> Result<IntValue<'ctx>> {
         self.set_line(line)?;
         let d = self.type_desc(t);
         let a = self.spill(t, l)?;
         let b = self.spill(t, r)?;
         if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-            let eq = self.call_rt("mg_val_eq", Some(self.t_bool()), &[d.into(), a.into(), b.into()])?.unwrap().into_int_value();
-            return Ok(if op == CmpOp::Eq { eq } else { self.b.build_not(eq, "")? });
+            let eq = self
+                .call_rt(
+                    "mg_val_eq",
+                    Some(self.t_bool()),
+                    &[d.into(), a.into(), b.into()],
+                )?
+                .unwrap()
+                .into_int_value();
+            return Ok(if op == CmpOp::Eq {
+                eq
+            } else {
+                self.b.build_not(eq, "")?
+            });
         }
         if let Ty::Set(_) = t {
             // Sets order by inclusion: a <= b is a.issubset(b).
-            let (x, y) = if matches!(op, CmpOp::Le | CmpOp::Lt) { (l, r) } else { (r, l) };
-            let sub = self.call_rt("mg_set_issubset", Some(self.t_bool()), &[x, y])?.unwrap().into_int_value();
+            let (x, y) = if matches!(op, CmpOp::Le | CmpOp::Lt) {
+                (l, r)
+            } else {
+                (r, l)
+            };
+            let sub = self
+                .call_rt("mg_set_issubset", Some(self.t_bool()), &[x, y])?
+                .unwrap()
+                .into_int_value();
             if matches!(op, CmpOp::Le | CmpOp::Ge) {
                 return Ok(sub);
             }
-            let eq = self.call_rt("mg_val_eq", Some(self.t_bool()), &[d.into(), a.into(), b.into()])?.unwrap().into_int_value();
+            let eq = self
+                .call_rt(
+                    "mg_val_eq",
+                    Some(self.t_bool()),
+                    &[d.into(), a.into(), b.into()],
+                )?
+                .unwrap()
+                .into_int_value();
             let ne = self.b.build_not(eq, "")?;
             return Ok(self.b.build_and(sub, ne, "")?);
         }
-        let c = self.call_rt("mg_val_cmp", Some(self.t_i32()), &[d.into(), a.into(), b.into()])?.unwrap().into_int_value();
+        let c = self
+            .call_rt(
+                "mg_val_cmp",
+                Some(self.t_i32()),
+                &[d.into(), a.into(), b.into()],
+            )?
+            .unwrap()
+            .into_int_value();
         let i32t = self.ctx.i32_type();
         let k = |v: i64| i32t.const_int(v as u64, true);
         Ok(match op {
