@@ -128,7 +128,10 @@ static void table_resize(MgSet *s, int64_t minused) {
 }
 
 /* set_add_entry without taking a reference: copies the slot in if k is
- * absent and returns true; false if an equal element is present. */
+ * absent and returns true; false if an equal element is present. The new
+ * element goes to the last dummy passed on its probe sequence if any (this
+ * is what CPython 3.11 does, checked against its tables), else to the
+ * unused entry that ended the search. */
 static bool add_entry(MgSet *s, const void *k, int64_t hash) {
     uint64_t mask = (uint64_t)s->mask, perturb = (uint64_t)hash;
     uint64_t i = (uint64_t)hash & mask;
@@ -144,8 +147,8 @@ static bool add_entry(MgSet *s, const void *k, int64_t hash) {
             if (st == ACTIVE) {
                 if (EHASH(ENTRY(s, e)) == hash && elem_eq(s, EKEY(s, ENTRY(s, e)), k))
                     return false;
-            } else if (freeslot < 0) {
-                freeslot = (int64_t)e;
+            } else if (st == DUMMY) {
+                freeslot = (int64_t)e; /* CPython keeps the last dummy seen */
             }
             e++;
         } while (probes--);
@@ -153,7 +156,7 @@ static bool add_entry(MgSet *s, const void *k, int64_t hash) {
         i = (i * 5 + 1 + perturb) & mask;
     }
 found_unused_or_dummy:
-    if (freeslot >= 0) { /* reuse the first dummy: fill is unchanged */
+    if (freeslot >= 0) { /* reuse a dummy: fill is unchanged */
         s->used++;
         s->state[freeslot] = ACTIVE;
         EHASH(ENTRY(s, freeslot)) = hash;
