@@ -22,6 +22,13 @@ _Noreturn void mg_os_exit(int code);
 /* `bytes` (a multiple of MG_OS_PAGE) of fresh zeroed memory, or NULL. */
 void *mg_os_pages(size_t bytes);
 #define MG_OS_PAGE 65536u
+/* Give back `bytes` at p, exactly as returned by one mg_os_pages call
+ * (the allocator never frees part of a mapping). */
+void mg_os_free_pages(void *p, size_t bytes);
+
+/* ---- allocator (alloc.c) ---------------------------------------------- */
+/* Bytes currently held from the OS, and the most ever held (tests). */
+void mg_alloc_stats(int64_t *now, int64_t *peak);
 
 /* ---- process start (start.c) ------------------------------------------ */
 
@@ -51,6 +58,25 @@ void mg_buf_init(MgBuf *b);
 void mg_buf_put(MgBuf *b, const char *s, size_t n);
 void mg_buf_putc(MgBuf *b, char c);
 MgStr *mg_buf_to_str(MgBuf *b);
+
+/* ---- values and containers (value.c, list.c, dict.c, set.c) ---------- */
+/* Do slots of type t hold references (str/list/dict/set, or tuples with
+ * such a field)? Containers skip incref/decref loops when not. */
+bool mg_type_has_refs(const MgType *t);
+/* Append repr(x) of the slot at a to b. */
+void mg_val_repr_buf(MgBuf *b, const MgType *t, const void *a);
+/* Release b's heap storage (after mg_buf_to_str). */
+void mg_buf_release(MgBuf *b);
+/* Raise exc with message repr(slot) (KeyError: 'k'), or repr + suffix. */
+_Noreturn void mg_raise_repr(const char *exc, const MgType *t, const void *a, const char *suffix);
+/* Python slice semantics (PySlice_AdjustIndices): normalises *start,
+ * *stop, *step for a sequence of length len and returns the item count.
+ * ValueError: slice step cannot be zero */
+int64_t mg_slice_indices(int64_t len, int64_t *start, int64_t *stop, int64_t *step, bool has_start,
+                         bool has_stop, bool has_step);
+static inline void mg_slot_copy(const MgType *t, void *dst, const void *src) {
+    __builtin_memcpy(dst, src, (size_t)t->size);
+}
 
 /* ---- numbers ---------------------------------------------------------- */
 /* Decimal text of v into buf (at least 21 bytes); returns the length. */

@@ -117,6 +117,8 @@ void mg_buf_put(MgBuf *b, const char *s, size_t n) {
             cap *= 2;
         char *p = mg_alloc(cap);
         __builtin_memcpy(p, b->p, b->len);
+        if (b->p != b->inline_)
+            mg_free(b->p);
         b->p = p;
         b->cap = cap;
     }
@@ -198,3 +200,32 @@ MgStr *mg_str_repr(MgStr *s) {
 }
 
 MgStr *mg_str_from_bool(bool v) { return v ? mg_str_new("True", 4) : mg_str_new("False", 5); }
+
+/* ---- issue 3: freeing and hashing (containers engineer) ---------------- */
+
+void mg_buf_release(MgBuf *b) {
+    if (b->p != b->inline_)
+        mg_free(b->p);
+    mg_buf_init(b);
+}
+
+/* Called when the reference count reaches 0 (never for literals). */
+void mg_str_free(MgStr *s) { mg_free(s); }
+
+/* FNV-1a over the bytes, then a 64-bit finaliser (murmur3's fmix64) so the
+ * low bits that index hash tables depend on every byte. Never -1: that
+ * value marks "no hash" in CPython's convention, which the tables share. */
+int64_t mg_str_hash(MgStr *s) {
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (int64_t i = 0; i < s->len; i++) {
+        h ^= (unsigned char)s->data[i];
+        h *= 0x100000001b3ull;
+    }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return (int64_t)h == -1 ? -2 : (int64_t)h;
+}
+/* ---- end of issue 3 section ---- */

@@ -6,6 +6,7 @@
 #if defined(__x86_64__)
 #define NR_write 1
 #define NR_mmap 9
+#define NR_munmap 11
 #define NR_exit_group 231
 static long sys3(long n, long a, long b, long c) {
     long r;
@@ -25,6 +26,7 @@ static long sys6(long n, long a, long b, long c, long d, long e, long f) {
 #elif defined(__i386__)
 #define NR_write 4
 #define NR_exit_group 252
+#define NR_munmap 91
 #define NR_old_mmap 90 /* takes a pointer to its six arguments: no ebp juggling */
 static long sys3(long n, long a, long b, long c) {
     long r;
@@ -37,6 +39,7 @@ static long sys3(long n, long a, long b, long c) {
 #elif defined(__arm__)
 #define NR_write 4
 #define NR_mmap2 192
+#define NR_munmap 91
 #define NR_exit_group 248
 static long sys6(long n, long a, long b, long c, long d, long e, long f) {
     register long r7 __asm__("r7") = n;
@@ -54,6 +57,7 @@ static long sys3(long n, long a, long b, long c) { return sys6(n, a, b, c, 0, 0,
 #elif defined(__aarch64__)
 #define NR_write 64
 #define NR_mmap 222
+#define NR_munmap 215
 #define NR_exit_group 94
 static long sys6(long n, long a, long b, long c, long d, long e, long f) {
     register long x8 __asm__("x8") = n;
@@ -75,6 +79,7 @@ static long sys3(long n, long a, long b, long c) { return sys6(n, a, b, c, 0, 0,
 #else
 #define NR_mmap 222
 #endif
+#define NR_munmap 215
 #define NR_exit_group 94
 static long sys6(long n, long a, long b, long c, long d, long e, long f) {
     register long a7 __asm__("a7") = n;
@@ -128,6 +133,9 @@ void *mg_os_pages(size_t bytes) {
         return NULL;
     return (void *)r;
 }
+
+/* Give back pages obtained from mg_os_pages (whole mappings only). */
+void mg_os_free_pages(void *p, size_t bytes) { sys3(NR_munmap, (long)p, (long)bytes, 0); }
 
 /* ---- entry point ------------------------------------------------------
  * The kernel starts _start with sp -> argc, argv[0..argc-1], NULL, envp...

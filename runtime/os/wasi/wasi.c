@@ -33,14 +33,62 @@ void mg_os_write(int fd, const void *buf, size_t n) {
 
 _Noreturn void mg_os_exit(int code) { wasi_proc_exit(code); }
 
+/* Linear memory cannot shrink, so pages given back by mg_os_free_pages are
+ * kept on a list of free runs, sorted by address with neighbours merged,
+ * and reused first-fit before memory.grow is asked for more. The list
+ * nodes live in the free runs themselves. */
+typedef struct Run {
+    size_t bytes;
+    struct Run *next;
+} Run;
+static Run *free_runs;
+
 /* memory.grow works in 64 KiB pages, which is MG_OS_PAGE; new memory is
- * zeroed. */
+ * zeroed (reused runs are zeroed by hand). */
 void *mg_os_pages(size_t bytes) {
-    size_t pages = (bytes + MG_OS_PAGE - 1) / MG_OS_PAGE;
+    bytes = (bytes + MG_OS_PAGE - 1) & ~(size_t)(MG_OS_PAGE - 1);
+    for (Run **pp = &free_runs; *pp; pp = &(*pp)->next) {
+        Run *r = *pp;
+        if (r->bytes < bytes)
+            continue;
+        if (r->bytes == bytes) {
+            *pp = r->next;
+        } else { /* split: hand out the front, keep the back */
+            Run *rest = (Run *)((char *)r + bytes);
+            rest->bytes = r->bytes - bytes;
+            rest->next = r->next;
+            *pp = rest;
+        }
+        __builtin_memset(r, 0, bytes);
+        return r;
+    }
+    size_t pages = bytes / MG_OS_PAGE;
     size_t old = __builtin_wasm_memory_grow(0, pages);
     if (old == (size_t)-1)
         return NULL;
     return (void *)(old * MG_OS_PAGE);
+}
+
+void mg_os_free_pages(void *p, size_t bytes) {
+    Run *r = p, *prev = NULL, *next = free_runs;
+    while (next && next < r) {
+        prev = next;
+        next = next->next;
+    }
+    r->bytes = bytes;
+    r->next = next;
+    if (next && (char *)r + r->bytes == (char *)next) { /* merge with the run after */
+        r->bytes += next->bytes;
+        r->next = next->next;
+    }
+    if (prev && (char *)prev + prev->bytes == (char *)r) { /* and the one before */
+        prev->bytes += r->bytes;
+        prev->next = r->next;
+    } else if (prev) {
+        prev->next = r;
+    } else {
+        free_runs = r;
+    }
 }
 
 __attribute__((export_name("_start"))) void _start(void) {

@@ -1,0 +1,416 @@
+/* list[T]: a growable array of inline slots (see mgen_rt.h for the slot
+ * layout and ownership rules). Growth, error messages and sort semantics
+ * follow CPython's listobject.c. */
+#include "mg_internal.h"
+
+#define SLOT(l, i) ((l)->data + (int64_t)(i) * (l)->elem->size)
+
+static void *alloc_slots(const MgType *t, int64_t n) {
+    if (n == 0)
+        return NULL;
+    int64_t bytes;
+    if (n < 0 || __builtin_mul_overflow(n, (int64_t)t->size, &bytes) || (uint64_t)bytes > SIZE_MAX / 2)
+        mg_raise("MemoryError", NULL);
+    return mg_alloc((size_t)bytes);
+}
+
+/* Make room for exactly `newlen` slots (the caller sets len), with
+ * CPython's list_resize over-allocation: amortised O(1) appends; shrinks
+ * when less than half the capacity is used. */
+static void resize(MgList *l, int64_t newlen) {
+    if (l->cap >= newlen && newlen >= (l->cap >> 1))
+        return;
+    int64_t cap = (newlen + (newlen >> 3) + 6) & ~(int64_t)3;
+    if (newlen - l->len > cap - newlen)
+        cap = (newlen + 3) & ~(int64_t)3;
+    if (newlen == 0)
+        cap = 0;
+    int64_t bytes;
+    if (cap < 0 || __builtin_mul_overflow(cap, (int64_t)l->elem->size, &bytes) || (uint64_t)bytes > SIZE_MAX / 2)
+        mg_raise("MemoryError", NULL);
+    if (cap == 0) {
+        mg_free(l->data);
+        l->data = NULL;
+    } else {
+        l->data = mg_realloc(l->data, (size_t)bytes);
+    }
+    l->cap = cap;
+}
+
+MgList *mg_list_new(const MgType *elem, int64_t cap) {
+    MgList *l = mg_alloc(sizeof(MgList));
+    l->rc = 1;
+    l->elem = elem;
+    l->len = 0;
+    l->cap = cap > 0 ? cap : 0;
+    l->data = alloc_slots(elem, l->cap);
+    return l;
+}
+
+static void decref_range(MgList *l, int64_t from, int64_t to) {
+    if (mg_type_has_refs(l->elem))
+        for (int64_t i = from; i < to; i++)
+            mg_val_decref(l->elem, SLOT(l, i));
+}
+
+static void incref_range(MgList *l, int64_t from, int64_t to) {
+    if (mg_type_has_refs(l->elem))
+        for (int64_t i = from; i < to; i++)
+            mg_val_incref(l->elem, SLOT(l, i));
+}
+
+void mg_list_free(MgList *l) {
+    decref_range(l, 0, l->len);
+    mg_free(l->data);
+    mg_free(l);
+}
+
+void mg_list_append(MgList *l, const void *v) {
+    if (l->len == l->cap)
+        resize(l, l->len + 1);
+    mg_slot_copy(l->elem, SLOT(l, l->len), v);
+    l->len++;
+}
+
+void mg_list_extend(MgList *l, MgList *other) {
+    int64_t m = l->len, n = other->len; /* read before resizing: l may be other */
+    if (n == 0)
+        return;
+    resize(l, m + n);
+    __builtin_memcpy(SLOT(l, m), other->data, (size_t)(n * l->elem->size));
+    l->len = m + n;
+    incref_range(l, m, m + n);
+}
+
+void mg_list_insert(MgList *l, int64_t i, const void *v) {
+    int64_t n = l->len;
+    if (i < 0) {
+        i += n;
+        if (i < 0)
+            i = 0;
+    }
+    if (i > n)
+        i = n;
+    resize(l, n + 1);
+    int32_t sz = l->elem->size;
+    __builtin_memmove(SLOT(l, i + 1), SLOT(l, i), (size_t)((n - i) * sz));
+    mg_slot_copy(l->elem, SLOT(l, i), v);
+    l->len = n + 1;
+}
+
+/* Remove slot i (already normalised) without touching its references. */
+static void remove_at(MgList *l, int64_t i) {
+    int32_t sz = l->elem->size;
+    __builtin_memmove(SLOT(l, i), SLOT(l, i + 1), (size_t)((l->len - i - 1) * sz));
+    l->len--;
+    resize(l, l->len);
+}
+
+void mg_list_pop(MgList *l, int64_t i, void *out) {
+    if (l->len == 0)
+        mg_raise("IndexError", "pop from empty list");
+    if (i < 0)
+        i += l->len;
+    if (i < 0 || i >= l->len)
+        mg_raise("IndexError", "pop index out of range");
+    mg_slot_copy(l->elem, out, SLOT(l, i));
+    remove_at(l, i);
+}
+
+static int64_t find(MgList *l, const void *v) {
+    for (int64_t i = 0; i < l->len; i++)
+        if (mg_val_eq(l->elem, SLOT(l, i), v))
+            return i;
+    return -1;
+}
+
+void mg_list_remove(MgList *l, const void *v) {
+    int64_t i = find(l, v);
+    if (i < 0)
+        mg_raise("ValueError", "list.remove(x): x not in list");
+    /* Take the element out first: its decref may run arbitrary frees. */
+    char tmp[256];
+    void *slot = l->elem->size <= (int32_t)sizeof tmp ? tmp : mg_alloc((size_t)l->elem->size);
+    mg_slot_copy(l->elem, slot, SLOT(l, i));
+    remove_at(l, i);
+    mg_val_decref(l->elem, slot);
+    if (slot != tmp)
+        mg_free(slot);
+}
+
+int64_t mg_list_index(MgList *l, const void *v) {
+    int64_t i = find(l, v);
+    if (i < 0)
+        mg_raise_repr("ValueError", l->elem, v, " is not in list");
+    return i;
+}
+
+int64_t mg_list_count(MgList *l, const void *v) {
+    int64_t n = 0;
+    for (int64_t i = 0; i < l->len; i++)
+        n += mg_val_eq(l->elem, SLOT(l, i), v);
+    return n;
+}
+
+bool mg_list_contains(MgList *l, const void *v) { return find(l, v) >= 0; }
+
+/* Reverse slots [0, n) of a slot array of element size sz. */
+static void reverse_slots(char *data, int64_t n, int32_t sz) {
+    char tmp[256];
+    for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
+        char *a = data + i * sz, *b = data + j * sz;
+        for (int32_t off = 0; off < sz; off += (int32_t)sizeof tmp) {
+            size_t k = (size_t)(sz - off) < sizeof tmp ? (size_t)(sz - off) : sizeof tmp;
+            __builtin_memcpy(tmp, a + off, k);
+            __builtin_memcpy(a + off, b + off, k);
+            __builtin_memcpy(b + off, tmp, k);
+        }
+    }
+}
+
+void mg_list_reverse(MgList *l) { reverse_slots(l->data, l->len, l->elem->size); }
+
+void mg_list_clear(MgList *l) {
+    /* Detach the items first (CPython's _list_clear does the same). */
+    char *data = l->data;
+    int64_t n = l->len;
+    l->data = NULL;
+    l->len = l->cap = 0;
+    if (mg_type_has_refs(l->elem))
+        for (int64_t i = 0; i < n; i++)
+            mg_val_decref(l->elem, data + i * l->elem->size);
+    mg_free(data);
+}
+
+MgList *mg_list_copy(MgList *l) {
+    MgList *r = mg_list_new(l->elem, l->len);
+    if (l->len)
+        __builtin_memcpy(r->data, l->data, (size_t)(l->len * l->elem->size));
+    r->len = l->len;
+    incref_range(r, 0, r->len);
+    return r;
+}
+
+/* ---- sorting -------------------------------------------------------------
+ * A stable merge sort of a permutation, ordered only by "<" on the keys
+ * (mg_val_cmp == -1), as CPython's list.sort uses only <. For a total order
+ * any stable sort gives CPython's result. reverse=True is done as CPython
+ * does it: reverse, sort stably, reverse again (equal keys keep their
+ * original order). */
+
+typedef struct {
+    const MgType *t;
+    const char *keys;
+    int32_t sz;
+} SortCtx;
+
+static inline bool key_lt(const SortCtx *c, int64_t i, int64_t j) {
+    const char *a = c->keys + i * c->sz, *b = c->keys + j * c->sz;
+    switch (c->t->kind) {
+    case MG_KIND_INT: {
+        int64_t x, y;
+        __builtin_memcpy(&x, a, 8);
+        __builtin_memcpy(&y, b, 8);
+        return x < y;
+    }
+    case MG_KIND_FLOAT: {
+        double x, y;
+        __builtin_memcpy(&x, a, 8);
+        __builtin_memcpy(&y, b, 8);
+        return x < y;
+    }
+    case MG_KIND_STR: {
+        MgStr *x, *y;
+        __builtin_memcpy(&x, a, sizeof x);
+        __builtin_memcpy(&y, b, sizeof y);
+        return mg_str_cmp(x, y) < 0;
+    }
+    default:
+        return mg_val_cmp(c->t, a, b) == -1;
+    }
+}
+
+/* Sort perm[lo, hi) stably; tmp has room for hi - lo entries. */
+static void merge_sort(const SortCtx *c, int64_t *perm, int64_t *tmp, int64_t lo, int64_t hi) {
+    if (hi - lo <= 16) { /* insertion sort: stable (moves only past greater) */
+        for (int64_t i = lo + 1; i < hi; i++) {
+            int64_t x = perm[i], j = i;
+            while (j > lo && key_lt(c, x, perm[j - 1])) {
+                perm[j] = perm[j - 1];
+                j--;
+            }
+            perm[j] = x;
+        }
+        return;
+    }
+    int64_t mid = lo + (hi - lo) / 2;
+    merge_sort(c, perm, tmp, lo, mid);
+    merge_sort(c, perm, tmp, mid, hi);
+    if (!key_lt(c, perm[mid], perm[mid - 1])) /* already in order */
+        return;
+    int64_t n1 = mid - lo;
+    __builtin_memcpy(tmp, perm + lo, (size_t)n1 * sizeof *tmp);
+    int64_t i = 0, j = mid, k = lo;
+    while (i < n1 && j < hi) /* take the right run only when strictly less */
+        perm[k++] = key_lt(c, perm[j], tmp[i]) ? perm[j++] : tmp[i++];
+    while (i < n1)
+        perm[k++] = tmp[i++];
+}
+
+static void sort_by(MgList *l, MgList *keys, bool reverse) {
+    int64_t n = l->len;
+    if (n < 2)
+        return;
+    if (keys->len != n)
+        mg_raise("ValueError", "list modified during sort");
+    if (reverse) {
+        mg_list_reverse(l);
+        if (keys != l)
+            mg_list_reverse(keys);
+    }
+    int64_t *perm = mg_alloc((size_t)n * sizeof(int64_t));
+    int64_t *tmp = mg_alloc((size_t)(n / 2 + 1) * sizeof(int64_t));
+    for (int64_t i = 0; i < n; i++)
+        perm[i] = i;
+    SortCtx c = {keys->elem, keys->data, keys->elem->size};
+    merge_sort(&c, perm, tmp, 0, n);
+    mg_free(tmp);
+    /* Apply the permutation into a fresh array of the same capacity. */
+    int32_t sz = l->elem->size;
+    char *data = alloc_slots(l->elem, l->cap);
+    for (int64_t i = 0; i < n; i++)
+        __builtin_memcpy(data + i * sz, l->data + perm[i] * sz, (size_t)sz);
+    mg_free(perm);
+    mg_free(l->data);
+    l->data = data;
+    if (reverse)
+        mg_list_reverse(l);
+}
+
+void mg_list_sort(MgList *l, bool reverse) { sort_by(l, l, reverse); }
+
+void mg_list_sort_by_keys(MgList *l, MgList *keys, bool reverse) {
+    sort_by(l, keys, reverse);
+    if (keys->rc > 0 && --keys->rc == 0)
+        mg_list_free(keys);
+}
+
+/* ---- slicing and operators -------------------------------------------- */
+
+/* CPython's PySlice_Unpack + PySlice_AdjustIndices: normalised start and
+ * step, and the number of items. */
+int64_t mg_slice_indices(int64_t len, int64_t *start, int64_t *stop, int64_t *step, bool has_start,
+                         bool has_stop, bool has_step) {
+    int64_t st = has_step ? *step : 1;
+    if (st == 0)
+        mg_raise("ValueError", "slice step cannot be zero");
+    if (st < -INT64_MAX)
+        st = -INT64_MAX; /* so that -st cannot overflow */
+    int64_t a = has_start ? *start : st < 0 ? INT64_MAX : 0;
+    int64_t b = has_stop ? *stop : st < 0 ? INT64_MIN : INT64_MAX;
+    if (a < 0) {
+        a += len;
+        if (a < 0)
+            a = st < 0 ? -1 : 0;
+    } else if (a >= len) {
+        a = st < 0 ? len - 1 : len;
+    }
+    if (b < 0) {
+        b += len;
+        if (b < 0)
+            b = st < 0 ? -1 : 0;
+    } else if (b >= len) {
+        b = st < 0 ? len - 1 : len;
+    }
+    *start = a;
+    *stop = b;
+    *step = st;
+    if (st < 0)
+        return b < a ? (a - b - 1) / (-st) + 1 : 0;
+    return a < b ? (b - a - 1) / st + 1 : 0;
+}
+
+MgList *mg_list_slice(MgList *l, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop,
+                      bool has_step) {
+    int64_t n = mg_slice_indices(l->len, &start, &stop, &step, has_start, has_stop, has_step);
+    MgList *r = mg_list_new(l->elem, n);
+    int32_t sz = l->elem->size;
+    if (step == 1) {
+        if (n)
+            __builtin_memcpy(r->data, SLOT(l, start), (size_t)(n * sz));
+    } else {
+        for (int64_t i = 0, j = start; i < n; i++, j += step)
+            __builtin_memcpy(r->data + i * sz, SLOT(l, j), (size_t)sz);
+    }
+    r->len = n;
+    incref_range(r, 0, n);
+    return r;
+}
+
+static int64_t assign_index(MgList *l, int64_t i) {
+    if (i < 0)
+        i += l->len;
+    if (i < 0 || i >= l->len)
+        mg_raise("IndexError", "list assignment index out of range");
+    return i;
+}
+
+void mg_list_setitem(MgList *l, int64_t i, const void *v) {
+    i = assign_index(l, i);
+    char tmp[256];
+    void *old = l->elem->size <= (int32_t)sizeof tmp ? tmp : mg_alloc((size_t)l->elem->size);
+    mg_slot_copy(l->elem, old, SLOT(l, i));
+    mg_slot_copy(l->elem, SLOT(l, i), v);
+    mg_val_decref(l->elem, old); /* after the store, like CPython */
+    if (old != tmp)
+        mg_free(old);
+}
+
+void mg_list_delitem(MgList *l, int64_t i) {
+    i = assign_index(l, i);
+    char tmp[256];
+    void *old = l->elem->size <= (int32_t)sizeof tmp ? tmp : mg_alloc((size_t)l->elem->size);
+    mg_slot_copy(l->elem, old, SLOT(l, i));
+    remove_at(l, i);
+    mg_val_decref(l->elem, old);
+    if (old != tmp)
+        mg_free(old);
+}
+
+MgList *mg_list_concat(MgList *a, MgList *b) {
+    int64_t n;
+    if (__builtin_add_overflow(a->len, b->len, &n))
+        mg_raise("MemoryError", NULL);
+    MgList *r = mg_list_new(a->elem, n);
+    int32_t sz = a->elem->size;
+    if (a->len)
+        __builtin_memcpy(r->data, a->data, (size_t)(a->len * sz));
+    if (b->len)
+        __builtin_memcpy(r->data + a->len * sz, b->data, (size_t)(b->len * sz));
+    r->len = n;
+    incref_range(r, 0, n);
+    return r;
+}
+
+MgList *mg_list_repeat(MgList *l, int64_t n) {
+    if (n <= 0 || l->len == 0)
+        return mg_list_new(l->elem, 0);
+    int64_t total;
+    if (__builtin_mul_overflow(l->len, n, &total))
+        mg_raise("MemoryError", NULL);
+    MgList *r = mg_list_new(l->elem, total);
+    size_t chunk = (size_t)(l->len * l->elem->size);
+    for (int64_t i = 0; i < n; i++)
+        __builtin_memcpy(r->data + (size_t)i * chunk, l->data, chunk);
+    r->len = total;
+    incref_range(r, 0, total);
+    return r;
+}
+
+void *mg_list_at(MgList *l, int64_t i) {
+    if (i < 0)
+        i += l->len;
+    if (i < 0 || i >= l->len)
+        mg_raise("IndexError", "list index out of range");
+    return SLOT(l, i);
+}
