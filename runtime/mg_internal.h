@@ -96,4 +96,51 @@ double copysign(double, double);
 double fabs(double);
 double pow(double, double);
 
+/* ---- str helpers (str.c; Issue 3 "more str" / formatting) ------------- */
+/* UTF-8: byte length of the sequence with lead byte c; decode the code
+ * point at p (valid UTF-8 assumed); encode c into out (4 bytes), returning
+ * its length. */
+static inline int mg_utf8_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+static inline uint32_t mg_utf8_decode(const char *s) {
+    const unsigned char *p = (const unsigned char *)s;
+    switch (mg_utf8_len(p[0])) {
+    case 1: return p[0];
+    case 2: return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+    case 3: return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    default: return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) | ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    }
+}
+int mg_utf8_encode(uint32_t c, char *out);
+/* Byte offset of code point i (0 <= i <= nchars) in s. */
+int64_t mg_str_byte_offset(MgStr *s, int64_t i);
+/* A new reference to s (strings returned unchanged by a method). */
+static inline MgStr *mg_str_ref(MgStr *s) {
+    if (s->rc >= 0)
+        s->rc++;
+    return s;
+}
+/* Python's str.isspace() for one code point (exact: the full Unicode list). */
+bool mg_uni_isspace(uint32_t c);
+
+/* ---- formatting (format.c) -------------------------------------------- */
+/* Errors reported instead of raised, so that tests can check thousands of
+ * failing specs in one process: the mg_format_* ABI functions raise what
+ * these report. */
+typedef struct MgErr {
+    const char *exc; /* e.g. "ValueError"; NULL = no error */
+    MgStr *msg;
+} MgErr;
+MgStr *mg_format_int_e(int64_t v, MgStr *spec, MgErr *err);
+MgStr *mg_format_float_e(double v, MgStr *spec, MgErr *err);
+MgStr *mg_format_str_e(MgStr *v, MgStr *spec, MgErr *err);
+MgStr *mg_format_bool_e(bool v, MgStr *spec, MgErr *err);
+/* Correctly rounded decimal digits of the finite double |v| (round half
+ * even on the exact binary value), like David Gay's dtoa: mode 2 = `nd`
+ * significant digits (nd >= 1), mode 3 = digits up to 10^-nd (nd may be
+ * negative). Writes the digits without trailing zeros to out (at least
+ * 800 bytes) and returns their count; *decpt: value = 0.DIGITS * 10^decpt.
+ * Zero gives "0", decpt 1; a value that rounds to zero in mode 3 gives "",
+ * decpt -nd. */
+int mg_dtoa(double v, int mode, int64_t nd, char *out, int *decpt);
+
 #endif

@@ -229,3 +229,191 @@ int64_t mg_str_hash(MgStr *s) {
     return (int64_t)h == -1 ? -2 : (int64_t)h;
 }
 /* ---- end of issue 3 section ---- */
+
+/* ==== Issue 3: more str (slicing, in, iteration, ord/chr, concat_n) ==== */
+
+int mg_utf8_encode(uint32_t c, char *out) {
+    unsigned char *o = (unsigned char *)out;
+    if (c < 0x80) {
+        o[0] = (unsigned char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (c >> 6));
+        o[1] = (unsigned char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) { /* lone surrogates (chr(0xD800)) get the 3-byte form */
+        o[0] = (unsigned char)(0xE0 | (c >> 12));
+        o[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0 | (c >> 18));
+    o[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+    o[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+    o[3] = (unsigned char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+int64_t mg_str_byte_offset(MgStr *s, int64_t i) {
+    if (s->len == s->nchars)
+        return i;
+    int64_t pos = 0;
+    if (i > s->nchars / 2) { /* nearer the end: walk backwards */
+        pos = s->len;
+        for (int64_t k = s->nchars; k > i; k--) {
+            pos--;
+            while (((unsigned char)s->data[pos] & 0xC0) == 0x80)
+                pos--;
+        }
+        return pos;
+    }
+    for (int64_t k = 0; k < i; k++)
+        pos += seq_len((unsigned char)s->data[pos]);
+    return pos;
+}
+
+/* s[start:stop:step] with CPython's PySlice_Unpack + PySlice_AdjustIndices. */
+MgStr *mg_str_slice(MgStr *s, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop,
+                    bool has_step) {
+    if (!has_step)
+        step = 1;
+    if (step == 0)
+        mg_raise("ValueError", "slice step cannot be zero");
+    if (step < -INT64_MAX)
+        step = -INT64_MAX;
+    int64_t n = s->nchars;
+    if (!has_start)
+        start = step < 0 ? INT64_MAX : 0;
+    if (!has_stop)
+        stop = step < 0 ? INT64_MIN : INT64_MAX;
+    if (start < 0) {
+        start += n;
+        if (start < 0)
+            start = step < 0 ? -1 : 0;
+    } else if (start >= n)
+        start = step < 0 ? n - 1 : n;
+    if (stop < 0) {
+        stop += n;
+        if (stop < 0)
+            stop = step < 0 ? -1 : 0;
+    } else if (stop >= n)
+        stop = step < 0 ? n - 1 : n;
+    int64_t count = 0;
+    if (step < 0) {
+        if (stop < start)
+            count = (start - stop - 1) / (-step) + 1;
+    } else if (start < stop)
+        count = (stop - start - 1) / step + 1;
+    if (count == 0)
+        return mg_str_alloc(0);
+    if (step == 1) { /* contiguous: one copy */
+        int64_t b0 = mg_str_byte_offset(s, start), b1 = mg_str_byte_offset(s, start + count);
+        MgStr *r = mg_str_alloc(b1 - b0);
+        __builtin_memcpy(r->data, s->data + b0, (size_t)(b1 - b0));
+        r->nchars = count;
+        return r;
+    }
+    if (s->len == n) { /* ASCII: code point i is byte i */
+        MgStr *r = mg_str_alloc(count);
+        for (int64_t k = 0; k < count; k++)
+            r->data[k] = s->data[start + k * step];
+        r->nchars = count;
+        return r;
+    }
+    /* General case: a table of the byte offsets of every code point. */
+    int64_t *off = mg_alloc((size_t)(n + 1) * sizeof *off);
+    for (int64_t i = 0, pos = 0; i <= n; i++) {
+        off[i] = pos;
+        if (i < n)
+            pos += seq_len((unsigned char)s->data[pos]);
+    }
+    int64_t bytes = 0;
+    for (int64_t k = 0; k < count; k++) {
+        int64_t i = start + k * step;
+        bytes += off[i + 1] - off[i];
+    }
+    MgStr *r = mg_str_alloc(bytes);
+    int64_t w = 0;
+    for (int64_t k = 0; k < count; k++) {
+        int64_t i = start + k * step, m = off[i + 1] - off[i];
+        __builtin_memcpy(r->data + w, s->data + off[i], (size_t)m);
+        w += m;
+    }
+    mg_free(off);
+    r->nchars = count;
+    return r;
+}
+
+/* `sub in s`: a byte search is exact for valid UTF-8 (a match can only
+ * start at a code point boundary). */
+bool mg_str_contains(MgStr *s, MgStr *sub) {
+    int64_t m = sub->len;
+    if (m == 0)
+        return true;
+    char first = sub->data[0];
+    for (int64_t i = 0; i + m <= s->len; i++)
+        if (s->data[i] == first && __builtin_memcmp(s->data + i, sub->data, (size_t)m) == 0)
+            return true;
+    return false;
+}
+
+MgStr *mg_str_next_char(MgStr *s, int64_t *pos) {
+    int64_t p = *pos;
+    if (p >= s->len)
+        return NULL;
+    int n = seq_len((unsigned char)s->data[p]);
+    *pos = p + n;
+    MgStr *r = mg_str_alloc(n);
+    __builtin_memcpy(r->data, s->data + p, (size_t)n);
+    r->nchars = 1;
+    return r;
+}
+
+int64_t mg_ord(MgStr *s) {
+    if (s->nchars != 1) {
+        char num[24], msg[96];
+        static const char a[] = "ord() expected a character, but string of length ";
+        int k = 0;
+        for (int i = 0; a[i]; i++)
+            msg[k++] = a[i];
+        int nl = mg_fmt_int(num, s->nchars);
+        for (int i = 0; i < nl; i++)
+            msg[k++] = num[i];
+        static const char b[] = " found";
+        for (int i = 0; b[i]; i++)
+            msg[k++] = b[i];
+        msg[k] = 0;
+        mg_raise("TypeError", msg);
+    }
+    return mg_utf8_decode(s->data);
+}
+
+MgStr *mg_chr(int64_t c) {
+    if (c < 0 || c > 0x10FFFF)
+        mg_raise("ValueError", "chr() arg not in range(0x110000)");
+    char b[4];
+    int n = mg_utf8_encode((uint32_t)c, b);
+    MgStr *r = mg_str_alloc(n);
+    __builtin_memcpy(r->data, b, (size_t)n);
+    r->nchars = 1;
+    return r;
+}
+
+MgStr *mg_str_concat_n(MgStr **parts, int64_t n) {
+    int64_t len = 0, nchars = 0;
+    for (int64_t i = 0; i < n; i++) {
+        if (__builtin_add_overflow(len, parts[i]->len, &len))
+            mg_raise("MemoryError", NULL);
+        nchars += parts[i]->nchars;
+    }
+    MgStr *r = mg_str_alloc(len);
+    int64_t w = 0;
+    for (int64_t i = 0; i < n; i++) {
+        __builtin_memcpy(r->data + w, parts[i]->data, (size_t)parts[i]->len);
+        w += parts[i]->len;
+    }
+    r->nchars = nchars;
+    return r;
+}

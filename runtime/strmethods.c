@@ -1,0 +1,563 @@
+/* str methods with CPython 3.11's results and error messages.
+ *
+ * Strings are immutable UTF-8 (see str.c). Arguments are borrowed; every
+ * returned string is a new reference (a method that returns its argument
+ * unchanged increfs it, like CPython's unicode_result_unchanged).
+ *
+ * Unicode coverage of the character classes and case mappings:
+ *   - whitespace (isspace, split(), strip(), splitlines' line breaks): the
+ *     complete Unicode lists CPython uses, exact for every code point;
+ *   - letters, digits, numeric characters and case (isalpha, isdigit,
+ *     isalnum, isupper, islower, lower, upper, title, capitalize, swapcase):
+ *     exact for ASCII and Latin-1 (U+0000..U+00FF, including CPython's
+ *     special mappings 'ß'.upper() == 'SS', 'ÿ'.upper() == 'Ÿ',
+ *     'µ'.upper() == 'Μ'). Code points above U+00FF are treated as
+ *     uncased non-letters, non-digits: the case methods leave them
+ *     unchanged and the is* methods see them as False. (CPython would use
+ *     its full Unicode database there, e.g. 'Ω'.lower() == 'ω' and
+ *     '中'.isalpha() is True; mgen does not carry that table yet.)
+ */
+#include "mg_internal.h"
+
+/* ---- character classes ------------------------------------------------ */
+
+enum { C_ALPHA = 1, C_DIGIT = 2, C_NUMERIC = 4, C_UPPER = 8, C_LOWER = 16 };
+
+/* Properties of U+0000..U+00FF as CPython 3.11 reports them (checked code
+ * point by code point against python3 by tests/runtime_strings.rs). */
+static unsigned cls(uint32_t c) {
+    if (c >= 'a' && c <= 'z')
+        return C_ALPHA | C_LOWER;
+    if (c >= 'A' && c <= 'Z')
+        return C_ALPHA | C_UPPER;
+    if (c >= '0' && c <= '9')
+        return C_DIGIT | C_NUMERIC;
+    if (c < 0xAA || c > 0xFF)
+        return 0;
+    if (c == 0xAA || c == 0xBA || c == 0xB5) /* ª º (Other_Lowercase), µ */
+        return C_ALPHA | C_LOWER;
+    if (c == 0xB2 || c == 0xB3 || c == 0xB9) /* superscript digits */
+        return C_DIGIT | C_NUMERIC;
+    if (c >= 0xBC && c <= 0xBE) /* vulgar fractions */
+        return C_NUMERIC;
+    if (c == 0xD7 || c == 0xF7) /* × ÷ */
+        return 0;
+    if (c >= 0xC0 && c <= 0xDE)
+        return C_ALPHA | C_UPPER;
+    if (c >= 0xDF)
+        return C_ALPHA | C_LOWER;
+    return 0;
+}
+
+static bool is_upper(uint32_t c) { return cls(c) & C_UPPER; }
+static bool is_lower(uint32_t c) { return cls(c) & C_LOWER; }
+static bool is_cased(uint32_t c) { return cls(c) & (C_UPPER | C_LOWER); }
+
+bool mg_uni_isspace(uint32_t c) {
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+           c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+/* Py_UNICODE_ISLINEBREAK: the boundaries str.splitlines() splits at. */
+static bool is_linebreak(uint32_t c) {
+    return (c >= '\n' && c <= '\r') || (c >= 0x1C && c <= 0x1E) || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+/* Full case mappings (up to 2 code points), CPython's _PyUnicode_To*Full
+ * restricted to Latin-1; identity elsewhere. */
+static int to_lower(uint32_t c, uint32_t *out) {
+    out[0] = (cls(c) & C_UPPER) ? c + 0x20 : c;
+    return 1;
+}
+static int to_upper(uint32_t c, uint32_t *out) {
+    if (!(cls(c) & C_LOWER) || c == 0xAA || c == 0xBA) {
+        out[0] = c;
+        return 1;
+    }
+    if (c == 0xDF) { /* ß -> SS */
+        out[0] = out[1] = 'S';
+        return 2;
+    }
+    out[0] = c == 0xB5 ? 0x39C : c == 0xFF ? 0x178 : c - 0x20;
+    return 1;
+}
+static int to_title(uint32_t c, uint32_t *out) {
+    if (c == 0xDF) { /* ß -> Ss */
+        out[0] = 'S';
+        out[1] = 's';
+        return 2;
+    }
+    return to_upper(c, out);
+}
+
+/* ---- helpers ---------------------------------------------------------- */
+
+/* A new string from bytes [b0, b1) of s. */
+static MgStr *sub(MgStr *s, int64_t b0, int64_t b1) { return mg_str_new(s->data + b0, b1 - b0); }
+
+/* Byte offset of the code point before byte offset i (> 0). */
+static int64_t prev_cp(const char *d, int64_t i) {
+    i--;
+    while (((unsigned char)d[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+/* Code points before byte offset b. */
+static int64_t cp_index(MgStr *s, int64_t b) {
+    if (s->len == s->nchars)
+        return b;
+    int64_t n = 0;
+    for (int64_t i = 0; i < b; i++)
+        n += ((unsigned char)s->data[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* First byte offset >= from where sub occurs in s[0:end), or -1. */
+static int64_t find_bytes(MgStr *s, int64_t from, int64_t end, MgStr *sub_) {
+    int64_t m = sub_->len;
+    for (int64_t i = from; i + m <= end; i++)
+        if (__builtin_memcmp(s->data + i, sub_->data, (size_t)m) == 0)
+            return i;
+    return -1;
+}
+
+/* Last byte offset where sub occurs in s[0:end), or -1. */
+static int64_t rfind_bytes(MgStr *s, int64_t end, MgStr *sub_) {
+    int64_t m = sub_->len;
+    for (int64_t i = end - m; i >= 0; i--)
+        if (__builtin_memcmp(s->data + i, sub_->data, (size_t)m) == 0)
+            return i;
+    return -1;
+}
+
+static void list_add(MgList *l, MgStr *s) { mg_list_append(l, &s); }
+
+static void put_cp(MgBuf *b, uint32_t c) {
+    char t[4];
+    mg_buf_put(b, t, (size_t)mg_utf8_encode(c, t));
+}
+
+/* ---- split ------------------------------------------------------------ */
+
+MgList *mg_str_split(MgStr *s, MgStr *sep, int64_t maxsplit) {
+    int64_t maxcount = maxsplit < 0 ? INT64_MAX : maxsplit;
+    MgList *l = mg_list_new(&mg_type_str, 0);
+    const char *d = s->data;
+    int64_t n = s->len;
+    if (!sep) { /* runs of whitespace; no empty strings */
+        int64_t i = 0;
+        while (maxcount-- > 0) {
+            while (i < n && mg_uni_isspace(mg_utf8_decode(d + i)))
+                i += mg_utf8_len((unsigned char)d[i]);
+            if (i == n)
+                break;
+            int64_t j = i;
+            while (i < n && !mg_uni_isspace(mg_utf8_decode(d + i)))
+                i += mg_utf8_len((unsigned char)d[i]);
+            list_add(l, sub(s, j, i));
+        }
+        if (i < n) { /* maxsplit reached: the rest, without leading spaces */
+            while (i < n && mg_uni_isspace(mg_utf8_decode(d + i)))
+                i += mg_utf8_len((unsigned char)d[i]);
+            if (i != n)
+                list_add(l, sub(s, i, n));
+        }
+        return l;
+    }
+    if (sep->len == 0)
+        mg_raise("ValueError", "empty separator");
+    int64_t i = 0;
+    while (maxcount-- > 0) {
+        int64_t j = find_bytes(s, i, n, sep);
+        if (j < 0)
+            break;
+        list_add(l, sub(s, i, j));
+        i = j + sep->len;
+    }
+    list_add(l, sub(s, i, n));
+    return l;
+}
+
+/* Reverse the order of l's string slots (rsplit collects right to left). */
+static void reverse_strs(MgList *l) {
+    MgStr **a = (MgStr **)(void *)l->data;
+    for (int64_t i = 0, j = l->len - 1; i < j; i++, j--) {
+        MgStr *t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+}
+
+MgList *mg_str_rsplit(MgStr *s, MgStr *sep, int64_t maxsplit) {
+    int64_t maxcount = maxsplit < 0 ? INT64_MAX : maxsplit;
+    MgList *l = mg_list_new(&mg_type_str, 0);
+    const char *d = s->data;
+    if (!sep) {
+        int64_t i = s->len; /* byte offset just past the unexamined part */
+        while (maxcount-- > 0) {
+            while (i > 0 && mg_uni_isspace(mg_utf8_decode(d + prev_cp(d, i))))
+                i = prev_cp(d, i);
+            if (i == 0)
+                break;
+            int64_t j = i;
+            while (i > 0 && !mg_uni_isspace(mg_utf8_decode(d + prev_cp(d, i))))
+                i = prev_cp(d, i);
+            list_add(l, sub(s, i, j));
+        }
+        if (i > 0) {
+            while (i > 0 && mg_uni_isspace(mg_utf8_decode(d + prev_cp(d, i))))
+                i = prev_cp(d, i);
+            if (i > 0)
+                list_add(l, sub(s, 0, i));
+        }
+        reverse_strs(l);
+        return l;
+    }
+    if (sep->len == 0)
+        mg_raise("ValueError", "empty separator");
+    int64_t j = s->len;
+    while (maxcount-- > 0) {
+        int64_t p = rfind_bytes(s, j, sep);
+        if (p < 0)
+            break;
+        list_add(l, sub(s, p + sep->len, j));
+        j = p;
+    }
+    list_add(l, sub(s, 0, j));
+    reverse_strs(l);
+    return l;
+}
+
+MgList *mg_str_splitlines(MgStr *s, bool keepends) {
+    MgList *l = mg_list_new(&mg_type_str, 0);
+    const char *d = s->data;
+    int64_t n = s->len, i = 0, j = 0;
+    while (i < n) {
+        while (i < n && !is_linebreak(mg_utf8_decode(d + i)))
+            i += mg_utf8_len((unsigned char)d[i]);
+        int64_t eol = i;
+        if (i < n) {
+            if (d[i] == '\r' && i + 1 < n && d[i + 1] == '\n')
+                i += 2; /* CRLF is one line break */
+            else
+                i += mg_utf8_len((unsigned char)d[i]);
+            if (keepends)
+                eol = i;
+        }
+        list_add(l, sub(s, j, eol));
+        j = i;
+    }
+    return l;
+}
+
+/* sep.join(parts): parts is a list[str] (static types rule out the
+ * TypeError CPython raises for non-str items). */
+MgStr *mg_str_join(MgStr *sep, MgList *parts) {
+    MgStr **a = (MgStr **)(void *)parts->data;
+    int64_t n = parts->len;
+    if (n == 0)
+        return mg_str_alloc(0);
+    int64_t len = 0, nchars = 0;
+    for (int64_t i = 0; i < n; i++) {
+        if (__builtin_add_overflow(len, a[i]->len, &len))
+            mg_raise("MemoryError", NULL);
+        nchars += a[i]->nchars;
+    }
+    int64_t seps;
+    if (__builtin_mul_overflow(sep->len, n - 1, &seps) || __builtin_add_overflow(len, seps, &len))
+        mg_raise("MemoryError", NULL);
+    MgStr *r = mg_str_alloc(len);
+    int64_t w = 0;
+    for (int64_t i = 0; i < n; i++) {
+        if (i) {
+            __builtin_memcpy(r->data + w, sep->data, (size_t)sep->len);
+            w += sep->len;
+        }
+        __builtin_memcpy(r->data + w, a[i]->data, (size_t)a[i]->len);
+        w += a[i]->len;
+    }
+    r->nchars = nchars + sep->nchars * (n - 1);
+    return r;
+}
+
+/* ---- strip ------------------------------------------------------------ */
+
+/* Is code point c one to strip: whitespace (chars == NULL) or in chars. */
+static bool strip_char(uint32_t c, MgStr *chars) {
+    if (!chars)
+        return mg_uni_isspace(c);
+    for (int64_t i = 0; i < chars->len; i += mg_utf8_len((unsigned char)chars->data[i]))
+        if (mg_utf8_decode(chars->data + i) == c)
+            return true;
+    return false;
+}
+
+static MgStr *do_strip(MgStr *s, MgStr *chars, bool left, bool right) {
+    const char *d = s->data;
+    int64_t i = 0, j = s->len;
+    if (left)
+        while (i < j && strip_char(mg_utf8_decode(d + i), chars))
+            i += mg_utf8_len((unsigned char)d[i]);
+    if (right)
+        while (j > i && strip_char(mg_utf8_decode(d + prev_cp(d, j)), chars))
+            j = prev_cp(d, j);
+    if (i == 0 && j == s->len)
+        return mg_str_ref(s);
+    return sub(s, i, j);
+}
+
+MgStr *mg_str_strip(MgStr *s, MgStr *chars) { return do_strip(s, chars, true, true); }
+MgStr *mg_str_lstrip(MgStr *s, MgStr *chars) { return do_strip(s, chars, true, false); }
+MgStr *mg_str_rstrip(MgStr *s, MgStr *chars) { return do_strip(s, chars, false, true); }
+
+/* ---- case mapping ----------------------------------------------------- */
+
+enum { M_LOWER, M_UPPER, M_TITLE, M_CAPITALIZE, M_SWAPCASE };
+
+/* CPython's do_lower/do_upper/do_title/do_capitalize/do_swapcase. */
+static MgStr *case_map(MgStr *s, int mode) {
+    MgBuf b;
+    mg_buf_init(&b);
+    bool prev_cased = false;
+    uint32_t m[2];
+    for (int64_t i = 0, k = 0; i < s->len; i += mg_utf8_len((unsigned char)s->data[i]), k++) {
+        uint32_t c = mg_utf8_decode(s->data + i);
+        int n;
+        switch (mode) {
+        case M_LOWER: n = to_lower(c, m); break;
+        case M_UPPER: n = to_upper(c, m); break;
+        case M_TITLE: n = prev_cased ? to_lower(c, m) : to_title(c, m); break;
+        case M_CAPITALIZE: n = k == 0 ? to_title(c, m) : to_lower(c, m); break;
+        default:
+            if (is_upper(c))
+                n = to_lower(c, m);
+            else if (is_lower(c))
+                n = to_upper(c, m);
+            else {
+                m[0] = c;
+                n = 1;
+            }
+        }
+        for (int t = 0; t < n; t++)
+            put_cp(&b, m[t]);
+        prev_cased = is_cased(c);
+    }
+    return mg_buf_to_str(&b);
+}
+
+MgStr *mg_str_lower(MgStr *s) { return case_map(s, M_LOWER); }
+MgStr *mg_str_upper(MgStr *s) { return case_map(s, M_UPPER); }
+MgStr *mg_str_title(MgStr *s) { return case_map(s, M_TITLE); }
+MgStr *mg_str_capitalize(MgStr *s) { return case_map(s, M_CAPITALIZE); }
+MgStr *mg_str_swapcase(MgStr *s) { return case_map(s, M_SWAPCASE); }
+
+/* ---- replace, search -------------------------------------------------- */
+
+MgStr *mg_str_replace(MgStr *s, MgStr *old, MgStr *new_, int64_t count) {
+    int64_t maxcount = count < 0 ? INT64_MAX : count;
+    if (maxcount == 0)
+        return mg_str_ref(s);
+    MgBuf b;
+    mg_buf_init(&b);
+    if (old->len == 0) {
+        /* Insert `new` before every character and at the end, at most
+         * maxcount times: 'abc'.replace('', '-', 2) == '-a-bc'. */
+        int64_t i = 0;
+        while (maxcount > 0) {
+            mg_buf_put(&b, new_->data, (size_t)new_->len);
+            maxcount--;
+            if (i == s->len)
+                break;
+            int n = mg_utf8_len((unsigned char)s->data[i]);
+            mg_buf_put(&b, s->data + i, (size_t)n);
+            i += n;
+        }
+        mg_buf_put(&b, s->data + i, (size_t)(s->len - i));
+        return mg_buf_to_str(&b);
+    }
+    int64_t i = 0;
+    while (maxcount > 0) {
+        int64_t j = find_bytes(s, i, s->len, old);
+        if (j < 0)
+            break;
+        mg_buf_put(&b, s->data + i, (size_t)(j - i));
+        mg_buf_put(&b, new_->data, (size_t)new_->len);
+        i = j + old->len;
+        maxcount--;
+    }
+    if (i == 0)
+        return mg_str_ref(s);
+    mg_buf_put(&b, s->data + i, (size_t)(s->len - i));
+    return mg_buf_to_str(&b);
+}
+
+bool mg_str_startswith(MgStr *s, MgStr *prefix) {
+    return prefix->len <= s->len && __builtin_memcmp(s->data, prefix->data, (size_t)prefix->len) == 0;
+}
+
+bool mg_str_endswith(MgStr *s, MgStr *suffix) {
+    return suffix->len <= s->len &&
+           __builtin_memcmp(s->data + s->len - suffix->len, suffix->data, (size_t)suffix->len) == 0;
+}
+
+int64_t mg_str_find(MgStr *s, MgStr *sub_) {
+    int64_t b = find_bytes(s, 0, s->len, sub_);
+    return b < 0 ? -1 : cp_index(s, b);
+}
+
+int64_t mg_str_rfind(MgStr *s, MgStr *sub_) {
+    int64_t b = rfind_bytes(s, s->len, sub_);
+    return b < 0 ? -1 : cp_index(s, b);
+}
+
+int64_t mg_str_index_of(MgStr *s, MgStr *sub_) {
+    int64_t r = mg_str_find(s, sub_);
+    if (r < 0)
+        mg_raise("ValueError", "substring not found");
+    return r;
+}
+
+/* Non-overlapping occurrences; the empty string occurs nchars + 1 times. */
+int64_t mg_str_count(MgStr *s, MgStr *sub_) {
+    if (sub_->len == 0)
+        return s->nchars + 1;
+    int64_t n = 0, i = 0;
+    for (;;) {
+        int64_t j = find_bytes(s, i, s->len, sub_);
+        if (j < 0)
+            return n;
+        n++;
+        i = j + sub_->len;
+    }
+}
+
+/* ---- predicates ------------------------------------------------------- */
+
+/* True if s is non-empty and every code point has one of the `mask` classes
+ * (mask 0 = whitespace). */
+static bool all_chars(MgStr *s, unsigned mask) {
+    if (s->len == 0)
+        return false;
+    for (int64_t i = 0; i < s->len; i += mg_utf8_len((unsigned char)s->data[i])) {
+        uint32_t c = mg_utf8_decode(s->data + i);
+        if (mask ? !(cls(c) & mask) : !mg_uni_isspace(c))
+            return false;
+    }
+    return true;
+}
+
+bool mg_str_isdigit(MgStr *s) { return all_chars(s, C_DIGIT); }
+bool mg_str_isalpha(MgStr *s) { return all_chars(s, C_ALPHA); }
+/* isalnum = isalpha or isdecimal or isdigit or isnumeric per character. */
+bool mg_str_isalnum(MgStr *s) { return all_chars(s, C_ALPHA | C_DIGIT | C_NUMERIC); }
+bool mg_str_isspace(MgStr *s) { return all_chars(s, 0); }
+
+/* At least one cased character and no character of the other case (no
+ * titlecase characters exist in Latin-1). */
+static bool cased_as(MgStr *s, bool upper) {
+    bool cased = false;
+    for (int64_t i = 0; i < s->len; i += mg_utf8_len((unsigned char)s->data[i])) {
+        uint32_t c = mg_utf8_decode(s->data + i);
+        if (upper ? is_lower(c) : is_upper(c))
+            return false;
+        if (upper ? is_upper(c) : is_lower(c))
+            cased = true;
+    }
+    return cased;
+}
+
+bool mg_str_isupper(MgStr *s) { return cased_as(s, true); }
+bool mg_str_islower(MgStr *s) { return cased_as(s, false); }
+
+/* ---- padding ---------------------------------------------------------- */
+
+/* CPython's pad(): `left` and `right` copies of the fill character. */
+static MgStr *pad(MgStr *s, int64_t left, int64_t right, MgStr *fill) {
+    char fc[4] = {' '};
+    int fn = 1;
+    if (fill) {
+        if (fill->nchars != 1)
+            mg_raise("TypeError", "The fill character must be exactly one character long");
+        fn = (int)fill->len;
+        __builtin_memcpy(fc, fill->data, (size_t)fn);
+    }
+    if (left <= 0 && right <= 0)
+        return mg_str_ref(s);
+    MgStr *r = mg_str_alloc(s->len + (left + right) * fn);
+    char *w = r->data;
+    for (int64_t i = 0; i < left; i++, w += fn)
+        __builtin_memcpy(w, fc, (size_t)fn);
+    __builtin_memcpy(w, s->data, (size_t)s->len);
+    w += s->len;
+    for (int64_t i = 0; i < right; i++, w += fn)
+        __builtin_memcpy(w, fc, (size_t)fn);
+    r->nchars = s->nchars + left + right;
+    return r;
+}
+
+MgStr *mg_str_center(MgStr *s, int64_t width, MgStr *fill) {
+    int64_t marg = width - s->nchars;
+    if (marg <= 0)
+        return pad(s, 0, 0, fill);
+    /* CPython: extra padding goes left only when both marg and width are odd. */
+    int64_t left = marg / 2 + (marg & width & 1);
+    return pad(s, left, marg - left, fill);
+}
+
+MgStr *mg_str_ljust(MgStr *s, int64_t width, MgStr *fill) {
+    return pad(s, 0, width > s->nchars ? width - s->nchars : 0, fill);
+}
+
+MgStr *mg_str_rjust(MgStr *s, int64_t width, MgStr *fill) {
+    return pad(s, width > s->nchars ? width - s->nchars : 0, 0, fill);
+}
+
+/* Zeros on the left; a leading sign moves in front of them. */
+MgStr *mg_str_zfill(MgStr *s, int64_t width) {
+    if (s->nchars >= width)
+        return mg_str_ref(s);
+    int64_t fill = width - s->nchars;
+    MgStr *r = pad(s, fill, 0, NULL);
+    for (int64_t i = 0; i < fill; i++)
+        r->data[i] = '0';
+    if (r->data[fill] == '+' || r->data[fill] == '-') {
+        r->data[0] = r->data[fill];
+        r->data[fill] = '0';
+    }
+    return r;
+}
+
+/* ---- partition -------------------------------------------------------- */
+
+void mg_str_partition(MgStr *s, MgStr *sep, MgStr **out) {
+    if (sep->len == 0)
+        mg_raise("ValueError", "empty separator");
+    int64_t p = find_bytes(s, 0, s->len, sep);
+    if (p < 0) {
+        out[0] = mg_str_ref(s);
+        out[1] = mg_str_alloc(0);
+        out[2] = mg_str_alloc(0);
+        return;
+    }
+    out[0] = sub(s, 0, p);
+    out[1] = mg_str_ref(sep);
+    out[2] = sub(s, p + sep->len, s->len);
+}
+
+void mg_str_rpartition(MgStr *s, MgStr *sep, MgStr **out) {
+    if (sep->len == 0)
+        mg_raise("ValueError", "empty separator");
+    int64_t p = rfind_bytes(s, s->len, sep);
+    if (p < 0) {
+        out[0] = mg_str_alloc(0);
+        out[1] = mg_str_alloc(0);
+        out[2] = mg_str_ref(s);
+        return;
+    }
+    out[0] = sub(s, 0, p);
+    out[1] = mg_str_ref(sep);
+    out[2] = sub(s, p + sep->len, s->len);
+}
