@@ -218,7 +218,7 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
         let mut objects = vec![obj_path];
         objects.extend(sysroot::runtime_objects(target)?);
         let out = output_path(target, opts, Emit::Exe);
-        link::link(target, &objects, &out)?;
+        link::link_debug(target, &objects, &out, opts.debug)?;
         return Ok(out);
     }
     Ok(opts.output.clone())

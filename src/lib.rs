@@ -11,6 +11,7 @@ pub mod diag;
 pub mod driver;
 pub mod emit;
 pub mod home;
+pub mod implib;
 pub mod ir;
 pub mod link;
 pub mod lower;
