@@ -15,6 +15,7 @@ pub mod implib;
 pub mod ir;
 pub mod link;
 pub mod lower;
+pub mod macho_check;
 pub mod matrix;
 pub mod optimize;
 pub mod parse;

@@ -65,7 +65,7 @@ impl CallConv {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct LinkerSpec {
     /// "ld.lld" | "wasm-ld" | "lld-link" | "ld64.lld"
     pub flavor: String,
@@ -84,7 +84,7 @@ pub struct LinkerSpec {
     pub dlltool: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RunnerSpec {
     /// Command; placeholders `{exe}`, `{mgen_home}`. Empty = not runnable here.
     pub command: Vec<String>,
