@@ -16,6 +16,9 @@ for q in qemu-i386 qemu-arm qemu-aarch64 qemu-riscv32 qemu-riscv64; do
 done
 have gdb-multiarch || need_apt+=(gdb-multiarch)
 have node || need_apt+=(nodejs)
+have llvm-dlltool-19 || need_apt+=(llvm-19)      # Windows import libraries
+# Windows targets run under wine (Debian's wine64 puts its loader here).
+[[ -x /usr/lib/wine/wine64 ]] || need_apt+=(wine64)
 
 if ((${#need_apt[@]} > 0)); then
   echo "ci/setup.sh: installing ${need_apt[*]}" >&2

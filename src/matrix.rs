@@ -565,6 +565,9 @@ pub fn targets_command(json: bool) -> anyhow::Result<()> {
         let runner = match (kind, runner_found, program.as_deref()) {
             ("runner", true, Some(p)) => format!("{p} found"),
             ("runner", false, Some(p)) => format!("{p} missing: {}", r.install_hint),
+            ("build-only", _, _) if t.object_format == crate::target::ObjectFormat::MachO => {
+                "build-only (matrix checks the Mach-O)".to_string()
+            }
             _ => kind.to_string(),
         };
         objs.push(serde_json::json!({
