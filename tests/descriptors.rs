@@ -424,3 +424,35 @@ fn runner_expands_placeholders() {
         );
     }
 }
+
+#[test]
+fn import_libs_need_dlltool() {
+    let e = fixture_error("import-libs-no-dlltool.toml");
+    assert!(e.contains("linker.dlltool"), "{e}");
+    assert!(e.contains("import-libs-no-dlltool.toml"), "{e}");
+    assert!(e.contains("llvm-dlltool-19"), "{e}");
+}
+
+#[test]
+fn runner_env_is_validated_and_expanded() {
+    let e = fixture_error("bad-runner-env.toml");
+    assert!(e.contains("runner.env") && e.contains("A=B"), "{e}");
+    assert!(e.contains("bad-runner-env.toml"), "{e}");
+
+    let mut t = target::resolve("x86_64-unknown-linux-gnu").unwrap();
+    t.runner
+        .env
+        .insert("MGEN_T".into(), "{mgen_home}|{cache}".into());
+    let cmd = mgen::runner::command(&t, Path::new("/bin/true"), &[]).unwrap();
+    let v: Vec<_> = cmd
+        .get_envs()
+        .filter(|(k, _)| *k == "MGEN_T")
+        .map(|(_, v)| v.unwrap().to_string_lossy().into_owned())
+        .collect();
+    let want = format!(
+        "{}|{}",
+        mgen::home::home().display(),
+        mgen::home::cache_dir().display()
+    );
+    assert_eq!(v, [want]);
+}
