@@ -481,8 +481,13 @@ pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
         let xml = junit_xml(&jobs, &results, &names, &targets);
         std::fs::write(path, xml).with_context(|| format!("cannot write {}", path.display()))?;
     }
+    let built_only = jobs
+        .iter()
+        .zip(&results)
+        .filter(|(j, r)| r.reasons.is_empty() && targets[j.target].runner.command.is_empty())
+        .count();
     println!(
-        "\nmatrix: {} passed, {} failed",
+        "\nmatrix: {} passed ({built_only} of them build-only), {} failed",
         jobs.len() - failed.len(),
         failed.len()
     );
