@@ -18,6 +18,9 @@ have gdb-multiarch || need_apt+=(gdb-multiarch)
 # --release splits debug info with llvm-objcopy; the debug-info tests verify with llvm-dwarfdump.
 { have llvm-objcopy-19 && have llvm-dwarfdump-19; } || need_apt+=(llvm-19)
 have node || need_apt+=(nodejs)
+have llvm-dlltool-19 || need_apt+=(llvm-19)      # Windows import libraries
+# Windows targets run under wine (Debian's wine64 puts its loader here).
+[[ -x /usr/lib/wine/wine64 ]] || need_apt+=(wine64)
 
 if ((${#need_apt[@]} > 0)); then
   echo "ci/setup.sh: installing ${need_apt[*]}" >&2

@@ -2811,13 +2811,15 @@ impl<'a> Checker<'a> {
                         Ty::Tuple(kv) if kv.len() == 2 && kv[0].is_hashable() => {
                             Ty::Dict(Box::new(kv[0].clone()), Box::new(kv[1].clone()))
                         }
-                        _ => return err(
-                            &args[0],
-                            format!(
+                        _ => {
+                            return err(
+                                &args[0],
+                                format!(
                                 "dict() of {} is not supported (need a list of key, value pairs)",
                                 v.ty.name()
                             ),
-                        ),
+                            )
+                        }
                     },
                     t => return err(&args[0], format!("dict() of {} is not supported", t.name())),
                 };

@@ -251,7 +251,7 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
         // Linked in the scratch directory, then installed (debug info
         // split out for --release; reproducible bytes).
         let linked = tmp.path().join(out.file_name().unwrap_or_default());
-        link::link(target, &objects, &linked)?;
+        link::link_debug(target, &objects, &linked, opts.debug)?;
         crate::split_debug::install(target, &linked, &out, opts.debug_output.split)?;
         return Ok(out);
     }

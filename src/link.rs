@@ -6,8 +6,20 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Link `objects` into the executable `out` (written atomically: a failed
-/// link leaves no file at `out`).
+/// link leaves no file at `out`), without debug-only linker arguments.
 pub fn link(target: &Target, objects: &[PathBuf], out: &Path) -> anyhow::Result<()> {
+    link_debug(target, objects, out, false)
+}
+
+/// As `link`; `debug` adds the descriptor's
+/// `linker.debug-args`; import libraries (`linker.import-libs`) are made
+/// from their `.def` files (cached) and linked after the objects.
+pub fn link_debug(
+    target: &Target,
+    objects: &[PathBuf],
+    out: &Path,
+    debug: bool,
+) -> anyhow::Result<()> {
     let spec = &target.linker;
     let program = which::which(&spec.program).map_err(|_| {
         anyhow!(
@@ -26,11 +38,19 @@ pub fn link(target: &Target, objects: &[PathBuf], out: &Path) -> anyhow::Result<
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?
         .into_temp_path();
+    let mut inputs = objects.to_vec();
+    inputs.extend(crate::implib::import_libs(target)?);
+    let home = crate::home::home().to_string_lossy();
     let mut args = Vec::new();
-    for a in &spec.args {
+    let extra = if debug { &spec.debug_args[..] } else { &[] };
+    for a in spec.args.iter().chain(extra) {
         match a.as_str() {
-            "{objects}" => args.extend(objects.iter().map(|o| o.as_os_str().to_owned())),
-            _ => args.push(a.replace("{out}", &tmp.to_string_lossy()).into()),
+            "{objects}" => args.extend(inputs.iter().map(|o| o.as_os_str().to_owned())),
+            _ => args.push(
+                a.replace("{out}", &tmp.to_string_lossy())
+                    .replace("{mgen_home}", &home)
+                    .into(),
+            ),
         }
     }
     let output = Command::new(&program)

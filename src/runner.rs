@@ -35,6 +35,13 @@ pub fn command(target: &Target, exe: &Path, args: &[String]) -> anyhow::Result<C
     })?;
     let mut cmd = Command::new(resolved);
     cmd.args(words).args(args);
+    let cache = crate::home::cache_dir();
+    for (k, v) in &spec.env {
+        let v = v
+            .replace("{mgen_home}", &home)
+            .replace("{cache}", &cache.to_string_lossy());
+        cmd.env(k, v);
+    }
     Ok(cmd)
 }
 

@@ -76,7 +76,7 @@ impl CallConv {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct LinkerSpec {
     /// "ld.lld" | "wasm-ld" | "lld-link" | "ld64.lld"
     pub flavor: String,
@@ -86,13 +86,22 @@ pub struct LinkerSpec {
     pub args: Vec<String>,
     /// Debian package that provides `program`.
     pub install_hint: String,
+    /// Extra arguments when building with `-g` (e.g. `/debug:dwarf`).
+    pub debug_args: Vec<String>,
+    /// Module-definition files (relative to the mgen home) turned into
+    /// import libraries with `dlltool` and linked after the objects.
+    pub import_libs: Vec<String>,
+    /// Command making an import library: placeholders `{def}`, `{lib}`.
+    pub dlltool: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RunnerSpec {
     /// Command; placeholders `{exe}`, `{mgen_home}`. Empty = not runnable here.
     pub command: Vec<String>,
     pub install_hint: String,
+    /// Environment for the runner; values expand `{mgen_home}`, `{cache}`.
+    pub env: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone)]
@@ -170,6 +179,9 @@ struct PartialLinker {
     program: Option<String>,
     args: Option<Vec<String>>,
     install_hint: Option<String>,
+    debug_args: Option<Vec<String>>,
+    import_libs: Option<Vec<String>>,
+    dlltool: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -177,6 +189,7 @@ struct PartialLinker {
 struct PartialRunner {
     command: Option<Vec<String>>,
     install_hint: Option<String>,
+    env: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -234,10 +247,10 @@ impl Partial {
             internal_call_conv, c_call_conv, exe_suffix, dwarf_version,
             split_debuginfo;
             linker => |c: PartialLinker, b: PartialLinker| {
-                overlay!(c, b, PartialLinker { flavor, program, args, install_hint; })
+                overlay!(c, b, PartialLinker { flavor, program, args, install_hint, debug_args, import_libs, dlltool; })
             },
             runner => |c: PartialRunner, b: PartialRunner| {
-                overlay!(c, b, PartialRunner { command, install_hint; })
+                overlay!(c, b, PartialRunner { command, install_hint, env; })
             },
             runtime => |c: PartialRuntime, b: PartialRuntime| {
                 overlay!(c, b, PartialRuntime { os_layer, cflags; })
@@ -318,6 +331,22 @@ pub fn load_file(path: &Path) -> anyhow::Result<Target> {
         )
     };
     let linker = p.linker.unwrap_or_default();
+    if linker.import_libs.as_ref().is_some_and(|l| !l.is_empty())
+        && linker.dlltool.as_ref().is_none_or(|d| d.is_empty())
+    {
+        return Err(missing(
+            "linker.dlltool",
+            "`linker.import-libs` needs the command that makes an import library, e.g. [\"llvm-dlltool-19\", \"-m\", \"i386:x86-64\", \"-d\", \"{def}\", \"-l\", \"{lib}\"]",
+        ));
+    }
+    for (k, _) in p.runner.iter().flat_map(|r| r.env.iter().flatten()) {
+        if k.is_empty() || k.contains('=') || k.contains('\0') {
+            bail!(
+                "{}: key `runner.env`: bad variable name {k:?} (must be non-empty, without `=`)",
+                path.display()
+            );
+        }
+    }
     let runner = p.runner.unwrap_or_default();
     let runtime = p.runtime.unwrap_or_default();
     let name = path
@@ -365,10 +394,14 @@ pub fn load_file(path: &Path) -> anyhow::Result<Target> {
                 missing("linker.args", "the linker arguments, e.g. [\"-o\", \"{out}\", \"{objects}\"]")
             })?,
             install_hint: linker.install_hint.unwrap_or_default(),
+            debug_args: linker.debug_args.unwrap_or_default(),
+            import_libs: linker.import_libs.unwrap_or_default(),
+            dlltool: linker.dlltool.unwrap_or_default(),
         },
         runner: RunnerSpec {
             command: runner.command.unwrap_or_default(),
             install_hint: runner.install_hint.unwrap_or_default(),
+            env: runner.env.unwrap_or_default(),
         },
         runtime: RuntimeSpec {
             os_layer: runtime.os_layer.ok_or_else(|| {

@@ -24,13 +24,24 @@ fn fixture_error(name: &str) -> String {
 }
 
 const BUILTINS: &[&str] = &[
+    "aarch64-apple-darwin",
     "aarch64-unknown-linux-gnu",
     "armv7-unknown-linux-gnueabihf",
+    "i686-pc-windows-gnu",
     "i686-unknown-linux-gnu",
     "riscv32gc-unknown-linux-gnu",
     "riscv64gc-unknown-linux-gnu",
     "wasm32-wasip1",
+    "x86_64-apple-darwin",
+    "x86_64-pc-windows-gnu",
     "x86_64-unknown-linux-gnu",
+];
+
+/// Built-in targets without a runner (build-only on this machine).
+const BUILD_ONLY: &[&str] = &[
+    "aarch64-apple-darwin",
+    "i686-pc-windows-gnu",
+    "x86_64-apple-darwin",
 ];
 
 #[test]
@@ -45,7 +56,13 @@ fn every_builtin_target_loads() {
             t.name
         );
         assert!(!t.linker.args.is_empty(), "{}", t.name);
-        assert!(!t.runner.command.is_empty(), "{} has no runner", t.name);
+        assert_eq!(
+            t.runner.command.is_empty(),
+            BUILD_ONLY.contains(&t.name.as_str()),
+            "{}: runner {:?}",
+            t.name,
+            t.runner.command
+        );
         assert_eq!(target::resolve(&t.name).unwrap().triple, t.triple);
     }
     assert!(all.iter().any(|t| t.name == target::host_name()));
@@ -406,4 +423,36 @@ fn runner_expands_placeholders() {
             ]
         );
     }
+}
+
+#[test]
+fn import_libs_need_dlltool() {
+    let e = fixture_error("import-libs-no-dlltool.toml");
+    assert!(e.contains("linker.dlltool"), "{e}");
+    assert!(e.contains("import-libs-no-dlltool.toml"), "{e}");
+    assert!(e.contains("llvm-dlltool-19"), "{e}");
+}
+
+#[test]
+fn runner_env_is_validated_and_expanded() {
+    let e = fixture_error("bad-runner-env.toml");
+    assert!(e.contains("runner.env") && e.contains("A=B"), "{e}");
+    assert!(e.contains("bad-runner-env.toml"), "{e}");
+
+    let mut t = target::resolve("x86_64-unknown-linux-gnu").unwrap();
+    t.runner
+        .env
+        .insert("MGEN_T".into(), "{mgen_home}|{cache}".into());
+    let cmd = mgen::runner::command(&t, Path::new("/bin/true"), &[]).unwrap();
+    let v: Vec<_> = cmd
+        .get_envs()
+        .filter(|(k, _)| *k == "MGEN_T")
+        .map(|(_, v)| v.unwrap().to_string_lossy().into_owned())
+        .collect();
+    let want = format!(
+        "{}|{}",
+        mgen::home::home().display(),
+        mgen::home::cache_dir().display()
+    );
+    assert_eq!(v, [want]);
 }

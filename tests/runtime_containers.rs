@@ -27,11 +27,19 @@ fn oracle(arg: Option<&str>) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn check_target(target: &mgen::target::Target, want: &str, errors: &[String]) -> anyhow::Result<bool> {
+fn check_target(
+    target: &mgen::target::Target,
+    want: &str,
+    errors: &[String],
+) -> anyhow::Result<bool> {
     let mut objs = mgen::sysroot::runtime_objects(target)?;
     let dir = tempfile::tempdir()?;
     let drv = dir.path().join("driver.o");
-    mgen::sysroot::compile_c(target, &runtime_tests_dir().join("containers_driver.c"), &drv)?;
+    mgen::sysroot::compile_c(
+        target,
+        &runtime_tests_dir().join("containers_driver.c"),
+        &drv,
+    )?;
     objs.push(drv);
     let exe = dir.path().join(format!("driver{}", target.exe_suffix));
     mgen::link::link(target, &objs, &exe)?;

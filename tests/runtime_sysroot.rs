@@ -29,10 +29,12 @@ fn target(name: &str, triple: &str, os_layer: &str, cflags: &[&str]) -> Target {
             program: String::new(),
             args: vec![],
             install_hint: String::new(),
+            ..Default::default()
         },
         runner: RunnerSpec {
             command: vec![],
             install_hint: String::new(),
+            ..Default::default()
         },
         runtime: RuntimeSpec {
             os_layer: os_layer.into(),

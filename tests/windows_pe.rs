@@ -1,0 +1,69 @@
+//! PE/COFF targets: `-g` executables carry DWARF that llvm-dwarfdump
+//! verifies, and (where the runner is installed) they print exactly what
+//! CPython prints, byte for byte (no CRLF).
+
+use mgen::driver::{BuildOptions, Emit, OptLevel};
+use mgen::target::{ObjectFormat, Target};
+use std::process::Command;
+
+const PROGRAM: &str = "def f(n: int) -> int:\n    return n * 2\n\nx: float = 1.5\nprint('hello', f(21), x * 3.0)\nprint('a\\nb')\n";
+const EXPECTED: &str = "hello 42 4.5\na\nb\n";
+
+fn coff_targets() -> Vec<Target> {
+    let v: Vec<Target> = mgen::target::builtin_targets()
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.object_format == ObjectFormat::Coff)
+        .collect();
+    assert!(!v.is_empty(), "no built-in PE/COFF target");
+    v
+}
+
+#[test]
+fn debug_builds_have_verifiable_dwarf_and_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("prog.py");
+    std::fs::write(&src, PROGRAM).unwrap();
+    for t in coff_targets() {
+        for opt in [OptLevel::O0, OptLevel::O2] {
+            let opts = BuildOptions {
+                input: src.clone(),
+                opt,
+                debug: true,
+                output: dir
+                    .path()
+                    .join(format!("prog-{}-{}{}", t.name, opt.name(), t.exe_suffix)),
+                emit: vec![Emit::Exe],
+            };
+            let exe =
+                mgen::driver::build(&t, &opts).unwrap_or_else(|e| panic!("{}: {e:#}", t.name));
+            let v = Command::new("llvm-dwarfdump-19")
+                .arg("--verify")
+                .arg(&exe)
+                .output()
+                .expect("llvm-dwarfdump-19");
+            let text = String::from_utf8_lossy(&v.stdout);
+            assert!(v.status.success(), "{} -{}: {text}", t.name, opt.name());
+            let info = Command::new("llvm-dwarfdump-19")
+                .args(["--debug-info", "--name=f"])
+                .arg(&exe)
+                .output()
+                .unwrap();
+            let info = String::from_utf8_lossy(&info.stdout);
+            assert!(
+                info.contains("DW_TAG_subprogram"),
+                "{}: no DWARF for f: {info}",
+                t.name
+            );
+
+            match mgen::runner::command(&t, &exe, &[]) {
+                Ok(mut cmd) => {
+                    let out = cmd.output().unwrap();
+                    assert!(out.status.success(), "{}: {:?}", t.name, out.status);
+                    assert_eq!(String::from_utf8_lossy(&out.stdout), EXPECTED, "{}", t.name);
+                }
+                Err(e) => eprintln!("not running {}: {e:#}", t.name),
+            }
+        }
+    }
+}
