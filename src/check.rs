@@ -1606,15 +1606,21 @@ impl<'a> Checker<'a> {
                 return err(el, "starred elements are not supported yet");
             }
             let v = match &ty {
-                Some(t) => self.expr_expect(sc, el, &t.clone()).map_err(|mut ce| {
-                    if out.is_empty() || hint.is_none() {
-                        ce.message = format!(
-                            "{what} elements have different types: {}",
-                            ce.message.trim_start_matches("expected ")
-                        );
+                Some(t) if hint.is_some() => self.expr_expect(sc, el, &t.clone())?,
+                Some(t) => {
+                    let t = t.clone();
+                    let v = self.expr_value(sc, el, Some(&t))?;
+                    if v.ty != t {
+                        return Err(CompileError::new(
+                            span(el),
+                            format!("{what} elements have different types: {} and {}", t.name(), v.ty.name()),
+                        )
+                        .with_help(format!(
+                            "a {what} holds one type; annotate it (e.g. {what}[float]) and convert the elements"
+                        )));
                     }
-                    ce
-                })?,
+                    v
+                }
                 None => self.expr_value(sc, el, None)?,
             };
             if ty.is_none() {

@@ -5,7 +5,7 @@
 use mgen::driver::{BuildOptions, Emit, OptLevel};
 use mgen::macho_check::{check, check_file, expect_for};
 use mgen::target::{ObjectFormat, Target};
-use object::macho;
+use object_macho::macho;
 use std::path::{Path, PathBuf};
 
 fn macho_targets() -> Vec<Target> {
@@ -27,6 +27,7 @@ fn build(t: &Target, dir: &Path, debug: bool) -> PathBuf {
         debug,
         output: dir.join(format!("hello-{}{}", t.name, t.exe_suffix)),
         emit: vec![Emit::Exe],
+        debug_output: Default::default(),
     };
     mgen::driver::build(t, &opts).unwrap_or_else(|e| panic!("{}: {e:#}", t.name))
 }

@@ -34,6 +34,7 @@ fn debug_builds_have_verifiable_dwarf_and_run() {
                     .path()
                     .join(format!("prog-{}-{}{}", t.name, opt.name(), t.exe_suffix)),
                 emit: vec![Emit::Exe],
+                debug_output: Default::default(),
             };
             let exe =
                 mgen::driver::build(&t, &opts).unwrap_or_else(|e| panic!("{}: {e:#}", t.name));
