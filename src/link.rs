@@ -32,15 +32,27 @@ pub fn link_debug(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    // Removed on drop unless persisted, so a failed link leaves nothing.
-    let tmp = tempfile::Builder::new()
+    // A private directory (removed on drop, so a failed link leaves
+    // nothing) holding the output under its final name: linkers record that
+    // name (Mach-O code signatures), so it must not be a random one.
+    let tmpdir = tempfile::Builder::new()
         .prefix(".mgen-link-")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?
-        .into_temp_path();
+        .tempdir_in(dir)
+        .with_context(|| format!("cannot create a temporary directory in {}", dir.display()))?;
+    let tmp = tmpdir.path().join(
+        out.file_name()
+            .unwrap_or_else(|| std::ffi::OsStr::new("out")),
+    );
     let mut inputs = objects.to_vec();
     inputs.extend(crate::implib::import_libs(target)?);
     let home = crate::home::home().to_string_lossy();
+    // `{objdir}`: the directory of the program's object file (a scratch
+    // directory), so a descriptor can keep it out of the output.
+    let objdir = objects
+        .first()
+        .and_then(|o| o.parent())
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut args = Vec::new();
     let extra = if debug { &spec.debug_args[..] } else { &[] };
     for a in spec.args.iter().chain(extra) {
@@ -49,12 +61,16 @@ pub fn link_debug(
             _ => args.push(
                 a.replace("{out}", &tmp.to_string_lossy())
                     .replace("{mgen_home}", &home)
+                    .replace("{objdir}", &objdir)
                     .into(),
             ),
         }
     }
     let output = Command::new(&program)
         .args(&args)
+        // ld64.lld records object mtimes in Mach-O debug maps unless this is
+        // set; builds must not depend on the time (reproducibility).
+        .env("ZERO_AR_DATE", "1")
         .output()
         .with_context(|| format!("cannot run linker {}", program.display()))?;
     if !output.status.success() {
@@ -70,7 +86,6 @@ pub fn link_debug(
             String::from_utf8_lossy(&output.stderr).trim_end()
         );
     }
-    tmp.persist(out)
-        .with_context(|| format!("cannot write {}", out.display()))?;
+    std::fs::rename(&tmp, out).with_context(|| format!("cannot write {}", out.display()))?;
     Ok(())
 }
