@@ -732,21 +732,32 @@ impl<'a> Checker<'a> {
                     | AExpr::List(ast::ExprList { elts: tgts, .. }) => {
                         if let AExpr::Tuple(vals) = &*a.value {
                             if vals.elts.len() == tgts.len()
-                                && tgts.iter().all(|t| matches!(t, AExpr::Name(_)))
+                                && tgts.iter().all(|t| matches!(t, AExpr::Name(_) | AExpr::Subscript(_)))
                             {
-                                // a, b = b, a + b: evaluate all, then store.
+                                // a, b = b, a + b / xs[i], xs[j] = xs[j], xs[i]:
+                                // evaluate every value, then store left to right.
                                 let mut values = Vec::new();
                                 for (tgt, v) in tgts.iter().zip(vals.elts.iter()) {
-                                    let AExpr::Name(name) = tgt else {
-                                        unreachable!()
+                                    let hint = match tgt {
+                                        AExpr::Name(name) => self.declared_type(sc, name.id.as_str()),
+                                        _ => None,
                                     };
-                                    let hint = self.declared_type(sc, name.id.as_str());
                                     let val = self.expr_value(sc, v, hint.as_ref())?;
-                                    values.push((tgt, val));
+                                    values.push((tgt, val, v));
                                 }
                                 let mut pairs = Vec::new();
-                                for (tgt, val) in values {
-                                    let t = self.bind_target(sc, tgt, &val.ty, false)?;
+                                for (tgt, val, v) in values {
+                                    let t = match tgt {
+                                        AExpr::Subscript(sub) => {
+                                            let obj = self.expr_value(sc, &sub.value, None)?;
+                                            let (index, elem) = self.item_target(sc, &obj, sub)?;
+                                            if val.ty != elem {
+                                                return err(v, format!("expected {}, found {}", elem.name(), val.ty.name()));
+                                            }
+                                            Target::Item(Box::new(obj), Box::new(index))
+                                        }
+                                        _ => self.bind_target(sc, tgt, &val.ty, false)?,
+                                    };
                                     pairs.push((t, val));
                                 }
                                 StmtKind::MultiAssign(pairs)
@@ -1883,7 +1894,7 @@ impl<'a> Checker<'a> {
             if c.ops.len() != 1 {
                 return err(e, "'in' in a chained comparison is not supported yet");
             }
-            let container = self.expr_value(sc, &c.comparators[0], None)?;
+            let container = self.in_container(sc, &c.comparators[0])?;
             let item_ty = match &container.ty {
                 Ty::List(t) | Ty::Set(t) => (**t).clone(),
                 Ty::Dict(k, _) => (**k).clone(),
@@ -1965,6 +1976,24 @@ impl<'a> Checker<'a> {
             pairs.push((cop, r));
         }
         Ok(self.mk(e, ExprKind::Compare(Box::new(left), pairs), Ty::Bool))
+    }
+
+    /// The right side of `in`: a value, or a dict view (`d.keys()` is the
+    /// dict itself; values() and items() are searched as lists).
+    fn in_container(&mut self, sc: &mut Scope, e: &AExpr) -> R<Expr> {
+        if let AExpr::Call(call) = e {
+            if let AExpr::Attribute(at) = &*call.func {
+                if matches!(at.attr.id.as_str(), "keys" | "values" | "items") && call.arguments.args.is_empty() {
+                    let it = self.iter_of(sc, e)?;
+                    if let IterKind::DictKeys(d) = it.kind {
+                        return Ok(*d);
+                    }
+                    let ty = Ty::List(Box::new(it.elem.clone()));
+                    return Ok(self.mk(e, ExprKind::Reduce { op: Reduce::List, iter: Box::new(it), key: None, reverse: None, start: None }, ty));
+                }
+            }
+        }
+        self.expr_value(sc, e, None)
     }
 
     fn const_int(e: &AExpr) -> Option<i64> {

@@ -138,6 +138,8 @@ pub enum Place {
 pub enum Target {
     Place(Place),
     Unpack(Vec<Target>),
+    /// `obj[index]` in a tuple assignment (`xs[i], xs[j] = xs[j], xs[i]`).
+    Item(Box<Expr>, Box<Expr>),
 }
 
 #[derive(Debug)]

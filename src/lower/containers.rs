@@ -1001,25 +1001,36 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok(v)
     }
 
-    pub(super) fn set_item(
+    pub(super) fn set_item(&mut self, line: u32, obj: &Expr, index: &Expr, value: &Expr) -> Result<()> {
+        self.set_item_with(line, obj, index, &mut |this| this.expr(value))
+    }
+
+    /// `obj[index] = v` where `v` (owned) was computed earlier, as in
+    /// `xs[i], xs[j] = xs[j], xs[i]`.
+    pub(super) fn set_item_value(&mut self, line: u32, obj: &Expr, index: &Expr, v: BasicValueEnum<'ctx>) -> Result<()> {
+        self.set_item_with(line, obj, index, &mut |_| Ok(v))
+    }
+
+    /// Python's order: the container, the index, then the value.
+    fn set_item_with(
         &mut self,
         line: u32,
         obj: &Expr,
         index: &Expr,
-        value: &Expr,
+        value: &mut dyn FnMut(&mut Self) -> Result<BasicValueEnum<'ctx>>,
     ) -> Result<()> {
         let oh = self.expr_borrow(obj)?;
         match &obj.ty {
             Ty::List(et) => {
                 let i = self.expr(index)?;
-                let v = self.expr(value)?;
+                let v = value(self)?;
                 self.set_line(line)?;
                 let slot = self.spill(et, v)?;
                 self.call_rt("mg_list_setitem", None, &[oh.v, i, slot.into()])?;
             }
             Ty::Dict(kt, vt) => {
                 let k = self.expr(index)?;
-                let v = self.expr(value)?;
+                let v = value(self)?;
                 self.set_line(line)?;
                 self.dict_set(oh.v.into_pointer_value(), kt, k, vt, v)?;
             }

@@ -687,6 +687,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 }
                 Ok(())
             }
+            Target::Item(obj, index) => self.set_item_value(line, obj, index, v),
             Target::Unpack(parts) => match ty {
                 Ty::Tuple(ts) => {
                     for (i, (part, ft)) in parts.iter().zip(ts).enumerate() {
