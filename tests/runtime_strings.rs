@@ -75,18 +75,27 @@ fn check_target(target: &mgen::target::Target) -> anyhow::Result<bool> {
         eprintln!("skipping {}: {e:#}", target.name);
         return Ok(false);
     }
-    for (exe, oracle, what, min) in [
-        (&sm, "strmethods_oracle.py", "str methods", 40000),
-        (&fd, "format_oracle.py", "format/round", 170000),
+    // The format driver runs in its four sections as separate processes:
+    // node 20 crashed (SIGSEGV, after all output was written) running all
+    // 180k cases in one wasm process with the 8 MiB stack; each section
+    // alone is fine. See the report in the commit that added this.
+    for (exe, oracle, what, parts, min) in [
+        (&sm, "strmethods_oracle.py", "str methods", &[""][..], 40000),
+        (&fd, "format_oracle.py", "format/round", &["1", "2", "3", "4"][..], 170000),
     ] {
-        let out = mgen::runner::command(target, exe, &[])?.output()?;
-        anyhow::ensure!(
-            out.status.success(),
-            "{} {what}: driver failed: {}",
-            target.name,
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let got = String::from_utf8(out.stdout)?;
+        let mut got = String::new();
+        for part in parts {
+            let args: Vec<String> = if part.is_empty() { vec![] } else { vec![part.to_string()] };
+            let out = mgen::runner::command(target, exe, &args)?.output()?;
+            anyhow::ensure!(
+                out.status.success(),
+                "{} {what}: driver failed ({}): {}",
+                target.name,
+                out.status,
+                String::from_utf8_lossy(&out.stderr)
+            );
+            got.push_str(std::str::from_utf8(&out.stdout)?);
+        }
         let want = python(oracle, &[], &got);
         compare(&target.name, what, &got, &want, min)?;
     }
