@@ -35,11 +35,6 @@ static MgStr *fail_c(MgErr *err, const char *exc, const char *msg) {
 
 static void put_cstr(MgBuf *b, const char *s) { mg_buf_put(b, s, mg_cstrlen(s)); }
 
-static void put_cp(MgBuf *b, uint32_t c) {
-    char t[4];
-    mg_buf_put(b, t, (size_t)mg_utf8_encode(c, t));
-}
-
 /* CPython prints a presentation type as '%c' when it is printable ASCII,
  * else as '\x%x'. */
 static void put_code(MgBuf *b, uint32_t c) {
@@ -302,7 +297,10 @@ static MgStr *layout(const Spec *f, bool use_grouping, char sign_char, const cha
     else if (sign_char == '-')
         sign = '-';
     char sep = use_grouping ? f->sep : 0;
-    int64_t nonpad = (sign != 0) + nprefix + has_decimal + nrem;
+    int64_t rem_chars = 0; /* the remainder may be a non-ASCII 'c' character */
+    for (int64_t i = 0; i < nrem; i++)
+        rem_chars += ((unsigned char)rem[i] & 0xC0) != 0x80;
+    int64_t nonpad = (sign != 0) + nprefix + has_decimal + rem_chars;
     int64_t min_width = (f->fill == '0' && f->align == '=') ? f->width - nonpad : 0;
     MgBuf g;
     mg_buf_init(&g);
@@ -652,7 +650,7 @@ static MgStr *format_long(int64_t v, const Spec *f, MgErr *err) {
         buf[63 - n++] = dig[m % (unsigned)base];
         m /= (unsigned)base;
     } while (m);
-    return layout(f, f->type != 'n', v < 0 ? '-' : 0, prefix, f->alternate ? 2 : 0, buf + 64 - n, n, false, "",
+    return layout(f, f->type != 'n', v < 0 ? '-' : 0, prefix, f->alternate && base != 10 ? 2 : 0, buf + 64 - n, n, false, "",
                   0);
 }
 
