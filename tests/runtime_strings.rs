@@ -67,8 +67,6 @@ fn compare(target: &str, what: &str, got: &str, want: &str, min_lines: usize) ->
 
 fn check_target(target: &mgen::target::Target) -> anyhow::Result<bool> {
     let dir = tempfile::tempdir()?;
-    // list_shim.c: weak mg_list_new/mg_list_append/mg_type_str until the
-    // runtime's list.c/value.c provide them (then the real ones win).
     let sm = build(target, dir.path(), "strmethods_driver.c", &[])?;
     let fd = build(target, dir.path(), "format_driver.c", &[])?;
     if let Err(e) = mgen::runner::command(target, &sm, &[]) {
