@@ -732,14 +732,18 @@ impl<'a> Checker<'a> {
                     | AExpr::List(ast::ExprList { elts: tgts, .. }) => {
                         if let AExpr::Tuple(vals) = &*a.value {
                             if vals.elts.len() == tgts.len()
-                                && tgts.iter().all(|t| matches!(t, AExpr::Name(_) | AExpr::Subscript(_)))
+                                && tgts
+                                    .iter()
+                                    .all(|t| matches!(t, AExpr::Name(_) | AExpr::Subscript(_)))
                             {
                                 // a, b = b, a + b / xs[i], xs[j] = xs[j], xs[i]:
                                 // evaluate every value, then store left to right.
                                 let mut values = Vec::new();
                                 for (tgt, v) in tgts.iter().zip(vals.elts.iter()) {
                                     let hint = match tgt {
-                                        AExpr::Name(name) => self.declared_type(sc, name.id.as_str()),
+                                        AExpr::Name(name) => {
+                                            self.declared_type(sc, name.id.as_str())
+                                        }
                                         _ => None,
                                     };
                                     let val = self.expr_value(sc, v, hint.as_ref())?;
@@ -752,7 +756,14 @@ impl<'a> Checker<'a> {
                                             let obj = self.expr_value(sc, &sub.value, None)?;
                                             let (index, elem) = self.item_target(sc, &obj, sub)?;
                                             if val.ty != elem {
-                                                return err(v, format!("expected {}, found {}", elem.name(), val.ty.name()));
+                                                return err(
+                                                    v,
+                                                    format!(
+                                                        "expected {}, found {}",
+                                                        elem.name(),
+                                                        val.ty.name()
+                                                    ),
+                                                );
                                             }
                                             Target::Item(Box::new(obj), Box::new(index))
                                         }
@@ -1137,6 +1148,20 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
+        }
+        // An empty display iterates nothing: its element type cannot show.
+        let empty_display = match e {
+            AExpr::List(l) => l.elts.is_empty(),
+            AExpr::Tuple(t) => t.elts.is_empty(),
+            _ => false,
+        };
+        if empty_display {
+            let ty = Ty::List(Box::new(Ty::Int));
+            let v = self.mk(e, ExprKind::List(vec![]), ty);
+            return Ok(Iter {
+                kind: IterKind::List(Box::new(v)),
+                elem: Ty::Int,
+            });
         }
         let v = match e {
             AExpr::Generator(g) => {
@@ -1983,13 +2008,25 @@ impl<'a> Checker<'a> {
     fn in_container(&mut self, sc: &mut Scope, e: &AExpr) -> R<Expr> {
         if let AExpr::Call(call) = e {
             if let AExpr::Attribute(at) = &*call.func {
-                if matches!(at.attr.id.as_str(), "keys" | "values" | "items") && call.arguments.args.is_empty() {
+                if matches!(at.attr.id.as_str(), "keys" | "values" | "items")
+                    && call.arguments.args.is_empty()
+                {
                     let it = self.iter_of(sc, e)?;
                     if let IterKind::DictKeys(d) = it.kind {
                         return Ok(*d);
                     }
                     let ty = Ty::List(Box::new(it.elem.clone()));
-                    return Ok(self.mk(e, ExprKind::Reduce { op: Reduce::List, iter: Box::new(it), key: None, reverse: None, start: None }, ty));
+                    return Ok(self.mk(
+                        e,
+                        ExprKind::Reduce {
+                            op: Reduce::List,
+                            iter: Box::new(it),
+                            key: None,
+                            reverse: None,
+                            start: None,
+                        },
+                        ty,
+                    ));
                 }
             }
         }
@@ -3065,6 +3102,92 @@ impl<'a> Checker<'a> {
             }
             Ty::Set(et) => {
                 let et = (**et).clone();
+                // union/intersection/difference/update/issubset/issuperset of
+                // a list: CPython iterates the list (order-preserving paths).
+                if n == 1
+                    && matches!(
+                        m,
+                        "union"
+                            | "intersection"
+                            | "difference"
+                            | "update"
+                            | "issubset"
+                            | "issuperset"
+                    )
+                {
+                    let arg = self.expr_value(sc, &args[0], Some(&ty))?;
+                    let list_ty = Ty::List(Box::new(et.clone()));
+                    if arg.ty == list_ty || arg.ty == ty {
+                        let is_list = arg.ty == list_ty;
+                        let (meth, rty) = match (m, is_list) {
+                            ("union", false) => (Method::SetUnion, ty.clone()),
+                            ("union", true) => (Method::SetUnionList, ty.clone()),
+                            ("intersection", false) => (Method::SetIntersection, ty.clone()),
+                            ("intersection", true) => (Method::SetIntersectionList, ty.clone()),
+                            ("difference", false) => (Method::SetDifference, ty.clone()),
+                            ("difference", true) => (Method::SetDifferenceList, ty.clone()),
+                            ("update", false) => (Method::SetUpdate, none),
+                            ("update", true) => (Method::SetUpdateList, none),
+                            ("issubset", _) | ("issuperset", _) => {
+                                let other = if is_list {
+                                    let (line, col) = (arg.line, arg.col);
+                                    let it = Iter {
+                                        kind: IterKind::List(Box::new(arg)),
+                                        elem: et.clone(),
+                                    };
+                                    Expr {
+                                        kind: ExprKind::Reduce {
+                                            op: Reduce::Set,
+                                            iter: Box::new(it),
+                                            key: None,
+                                            reverse: None,
+                                            start: None,
+                                        },
+                                        ty: ty.clone(),
+                                        line,
+                                        col,
+                                    }
+                                } else {
+                                    arg
+                                };
+                                let (line, col) = self.line_col(e);
+                                let args = if m == "issubset" {
+                                    vec![obj, other]
+                                } else {
+                                    vec![other, obj]
+                                };
+                                let meth = if m == "issubset" {
+                                    Method::SetIsSubset
+                                } else {
+                                    Method::SetIsSuperset
+                                };
+                                return Ok(Expr {
+                                    kind: ExprKind::Method(meth, args),
+                                    ty: Ty::Bool,
+                                    line,
+                                    col,
+                                });
+                            }
+                            _ => unreachable!(),
+                        };
+                        let (line, col) = self.line_col(e);
+                        return Ok(Expr {
+                            kind: ExprKind::Method(meth, vec![obj, arg]),
+                            ty: rty,
+                            line,
+                            col,
+                        });
+                    }
+                    return err(
+                        &args[0],
+                        format!(
+                            "expected {} or {}, found {}",
+                            ty.name(),
+                            list_ty.name(),
+                            arg.ty.name()
+                        ),
+                    );
+                }
                 let (meth, rty, arg_tys): (Method, Ty, Vec<Ty>) = match m {
                     "add" => (Method::SetAdd, none, vec![et.clone()]),
                     "discard" => (Method::SetDiscard, none, vec![et.clone()]),
@@ -3077,6 +3200,20 @@ impl<'a> Checker<'a> {
                         (Method::SetSymmetricDifference, ty.clone(), vec![ty.clone()])
                     }
                     "issubset" => (Method::SetIsSubset, Ty::Bool, vec![ty.clone()]),
+                    "isdisjoint" => {
+                        // no common element: the intersection is empty
+                        let inter = self.method_call(
+                            sc,
+                            e,
+                            Method::SetIntersection,
+                            obj,
+                            args,
+                            &[ty.clone()],
+                            ty.clone(),
+                        )?;
+                        let t = self.truthy_of(inter);
+                        return Ok(self.mk(e, ExprKind::Not(Box::new(t)), Ty::Bool));
+                    }
                     "update" => (Method::SetUpdate, none, vec![ty.clone()]),
                     "clear" => (Method::SetClear, none, vec![]),
                     "copy" => (Method::SetCopy, ty.clone(), vec![]),
@@ -3202,7 +3339,23 @@ impl<'a> Checker<'a> {
             }
             "join" => {
                 arity(1, 1)?;
-                let iter = self.iter_of(sc, &args[0])?;
+                let mut iter = self.iter_of(sc, &args[0])?;
+                if let IterKind::List(l) = &iter.kind {
+                    if matches!(&l.kind, ExprKind::List(items) if items.is_empty()) {
+                        // "".join([]): an empty display joins as list[str]
+                        let ty = Ty::List(Box::new(Ty::Str));
+                        let v = Expr {
+                            kind: ExprKind::List(vec![]),
+                            ty,
+                            line: l.line,
+                            col: l.col,
+                        };
+                        iter = Iter {
+                            kind: IterKind::List(Box::new(v)),
+                            elem: Ty::Str,
+                        };
+                    }
+                }
                 if iter.elem != Ty::Str {
                     return err(
                         &args[0],
@@ -3366,8 +3519,17 @@ fn binop_of(op: ast::Operator) -> Option<BinOp> {
     })
 }
 
+/// `set.update` for Method::SetUpdate (as CPython names methods in errors).
 fn method_name(m: Method) -> String {
-    format!("{m:?}").to_lowercase()
+    let dbg = format!("{m:?}");
+    let mut out = String::new();
+    for (i, c) in dbg.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push(if out.contains('.') { '_' } else { '.' });
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 /// Indices selected by `[lo:hi:step]` on a sequence of length n (Python's

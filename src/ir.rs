@@ -363,7 +363,14 @@ pub enum Method {
     SetDifference,
     SetSymmetricDifference,
     SetIsSubset,
+    /// a.issuperset(b) as [b, a]: b's elements all in a (a evaluated first)
+    SetIsSuperset,
     SetUpdate,
+    /// with a list argument: CPython iterates the list
+    SetUnionList,
+    SetIntersectionList,
+    SetDifferenceList,
+    SetUpdateList,
     SetClear,
     SetCopy,
     /// str methods: the runtime function name.

@@ -33,7 +33,12 @@ fn python(script: &str, args: &[&str], input: &str) -> String {
 }
 
 /// Build runtime + driver (+ extra test-only C files) into an executable.
-fn build(target: &mgen::target::Target, dir: &Path, driver: &str, extra: &[&str]) -> anyhow::Result<PathBuf> {
+fn build(
+    target: &mgen::target::Target,
+    dir: &Path,
+    driver: &str,
+    extra: &[&str],
+) -> anyhow::Result<PathBuf> {
     let mut objs = mgen::sysroot::runtime_objects(target)?;
     for (i, src) in std::iter::once(&driver).chain(extra).enumerate() {
         let obj = dir.join(format!("{driver}-{i}.o"));
@@ -45,8 +50,17 @@ fn build(target: &mgen::target::Target, dir: &Path, driver: &str, extra: &[&str]
     Ok(exe)
 }
 
-fn compare(target: &str, what: &str, got: &str, want: &str, min_lines: usize) -> anyhow::Result<()> {
-    anyhow::ensure!(got.lines().count() >= min_lines, "{target} {what}: driver output cut short");
+fn compare(
+    target: &str,
+    what: &str,
+    got: &str,
+    want: &str,
+    min_lines: usize,
+) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        got.lines().count() >= min_lines,
+        "{target} {what}: driver output cut short"
+    );
     anyhow::ensure!(
         got.lines().count() == want.lines().count(),
         "{target} {what}: {} lines, oracle {}",
@@ -79,11 +93,21 @@ fn check_target(target: &mgen::target::Target) -> anyhow::Result<bool> {
     // alone is fine. See the report in the commit that added this.
     for (exe, oracle, what, parts, min) in [
         (&sm, "strmethods_oracle.py", "str methods", &[""][..], 40000),
-        (&fd, "format_oracle.py", "format/round", &["1", "2", "3", "4"][..], 170000),
+        (
+            &fd,
+            "format_oracle.py",
+            "format/round",
+            &["1", "2", "3", "4"][..],
+            170000,
+        ),
     ] {
         let mut got = String::new();
         for part in parts {
-            let args: Vec<String> = if part.is_empty() { vec![] } else { vec![part.to_string()] };
+            let args: Vec<String> = if part.is_empty() {
+                vec![]
+            } else {
+                vec![part.to_string()]
+            };
             let out = mgen::runner::command(target, exe, &args)?.output()?;
             anyhow::ensure!(
                 out.status.success(),
@@ -101,9 +125,20 @@ fn check_target(target: &mgen::target::Target) -> anyhow::Result<bool> {
     for (i, exc) in errors.lines().enumerate() {
         let out = mgen::runner::command(target, &sm, &[i.to_string()])?.output()?;
         let err = String::from_utf8_lossy(&out.stderr);
-        let want = format!("Traceback (most recent call last):\n  File \"t.py\", line 5, in <module>\n{exc}\n");
-        anyhow::ensure!(out.status.code() == Some(1), "{} error case {i}: exit status {}", target.name, out.status);
-        anyhow::ensure!(err == want, "{} error case {i}:\n  got  {err:?}\n  want {want:?}", target.name);
+        let want = format!(
+            "Traceback (most recent call last):\n  File \"t.py\", line 5, in <module>\n{exc}\n"
+        );
+        anyhow::ensure!(
+            out.status.code() == Some(1),
+            "{} error case {i}: exit status {}",
+            target.name,
+            out.status
+        );
+        anyhow::ensure!(
+            err == want,
+            "{} error case {i}:\n  got  {err:?}\n  want {want:?}",
+            target.name
+        );
     }
     Ok(true)
 }

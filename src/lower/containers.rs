@@ -640,9 +640,49 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             ExprKind::Set(items) => {
                 let Ty::Set(et) = &e.ty else { unreachable!() };
                 let s = self.new_set(et)?;
+                // CPython builds a display of 3+ constants from a frozenset
+                // constant (BUILD_SET 0; SET_UPDATE), which iterates in a
+                // different order than adding one by one: do the same.
+                let via_frozenset = items.len() > 2 && items.iter().all(is_constant);
+                let target = if via_frozenset { self.new_set(et)? } else { s };
                 for it in items {
                     let v = self.expr(it)?;
-                    self.put("mg_set_add", s, et, v)?;
+                    self.put("mg_set_add", target, et, v)?;
+                }
+                if via_frozenset {
+                    // The compiler's constant merging rebuilds the frozenset
+                    // from its own iteration order, one add at a time.
+                    let rebuilt = self.new_set(et)?;
+                    let pos = self.entry_alloca(self.t_i64(), "fz.pos")?;
+                    self.b.build_store(pos, self.i64c(0))?;
+                    let sp = self.entry_alloca(self.t_ptr(), "fz.slot")?;
+                    let head = self.new_block("fz.head");
+                    let body = self.new_block("fz.body");
+                    let done = self.new_block("fz.done");
+                    self.b.build_unconditional_branch(head)?;
+                    self.position(head);
+                    let more = self
+                        .call_rt(
+                            "mg_set_next",
+                            Some(self.t_bool()),
+                            &[target.into(), pos.into(), sp.into()],
+                        )?
+                        .unwrap()
+                        .into_int_value();
+                    self.b.build_conditional_branch(more, body, done)?;
+                    self.position(body);
+                    let slot = self
+                        .b
+                        .build_load(self.ptr_t(), sp, "")?
+                        .into_pointer_value();
+                    let v = self.load_slot(et, slot)?;
+                    self.incref(et, v)?;
+                    self.put("mg_set_add", rebuilt, et, v)?;
+                    self.b.build_unconditional_branch(head)?;
+                    self.position(done);
+                    self.call_rt("mg_set_update", None, &[s.into(), rebuilt.into()])?;
+                    self.decref(&e.ty, target.into())?;
+                    self.decref(&e.ty, rebuilt.into())?;
                 }
                 s.into()
             }
@@ -1001,13 +1041,25 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok(v)
     }
 
-    pub(super) fn set_item(&mut self, line: u32, obj: &Expr, index: &Expr, value: &Expr) -> Result<()> {
+    pub(super) fn set_item(
+        &mut self,
+        line: u32,
+        obj: &Expr,
+        index: &Expr,
+        value: &Expr,
+    ) -> Result<()> {
         self.set_item_with(line, obj, index, &mut |this| this.expr(value))
     }
 
     /// `obj[index] = v` where `v` (owned) was computed earlier, as in
     /// `xs[i], xs[j] = xs[j], xs[i]`.
-    pub(super) fn set_item_value(&mut self, line: u32, obj: &Expr, index: &Expr, v: BasicValueEnum<'ctx>) -> Result<()> {
+    pub(super) fn set_item_value(
+        &mut self,
+        line: u32,
+        obj: &Expr,
+        index: &Expr,
+        v: BasicValueEnum<'ctx>,
+    ) -> Result<()> {
         self.set_item_with(line, obj, index, &mut |_| Ok(v))
     }
 
@@ -1319,7 +1371,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             | Method::SetIntersection
             | Method::SetDifference
             | Method::SetSymmetricDifference
-            | Method::SetIsSubset => {
+            | Method::SetIsSubset
+            | Method::SetIsSuperset => {
                 let oh = self.expr_borrow(&args[1])?;
                 let (f, ret) = match m {
                     Method::SetUnion => ("mg_set_union", ptr),
@@ -1331,6 +1384,72 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let r = self.call_rt(f, ret, &[rh.v, oh.v])?;
                 self.release(&args[1].ty, oh)?;
                 r
+            }
+            Method::SetUnionList
+            | Method::SetIntersectionList
+            | Method::SetDifferenceList
+            | Method::SetUpdateList => {
+                // CPython's paths for a non-set argument: union copies and
+                // adds each item; intersection keeps the items found in the
+                // set, in the list's order; difference copies and discards.
+                let a = rh.v.into_pointer_value();
+                let result = match m {
+                    Method::SetUnionList | Method::SetDifferenceList => self
+                        .call_rt("mg_set_copy", ptr, &[rh.v])?
+                        .unwrap()
+                        .into_pointer_value(),
+                    Method::SetIntersectionList => self.new_set(&et)?,
+                    _ => a,
+                };
+                let it = Iter {
+                    kind: IterKind::List(Box::new(args[1].clone())),
+                    elem: et.clone(),
+                };
+                self.set_line(e.line)?;
+                self.for_each(&it, &mut |this, v, _| {
+                    match m {
+                        Method::SetUnionList | Method::SetUpdateList => {
+                            this.put("mg_set_add", result, &et, v)?
+                        }
+                        Method::SetDifferenceList => {
+                            let slot = this.spill(&et, v)?;
+                            this.call_rt(
+                                "mg_set_discard",
+                                Some(this.t_bool()),
+                                &[result.into(), slot.into()],
+                            )?;
+                            this.decref(&et, v)?;
+                        }
+                        _ => {
+                            let slot = this.spill(&et, v)?;
+                            let has = this
+                                .call_rt(
+                                    "mg_set_contains",
+                                    Some(this.t_bool()),
+                                    &[a.into(), slot.into()],
+                                )?
+                                .unwrap()
+                                .into_int_value();
+                            let add = this.new_block("inter.add");
+                            let skip = this.new_block("inter.skip");
+                            let next = this.new_block("inter.next");
+                            this.b.build_conditional_branch(has, add, skip)?;
+                            this.position(add);
+                            this.put("mg_set_add", result, &et, v)?;
+                            this.b.build_unconditional_branch(next)?;
+                            this.position(skip);
+                            this.decref(&et, v)?;
+                            this.b.build_unconditional_branch(next)?;
+                            this.position(next);
+                        }
+                    }
+                    Ok(())
+                })?;
+                if m == Method::SetUpdateList {
+                    None
+                } else {
+                    Some(result.into())
+                }
             }
             Method::Str(fname) => {
                 let mut held = Vec::new();
@@ -1668,5 +1787,16 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 }
             }
         }
+    }
+}
+
+/// Whether CPython's compiler sees `e` as a constant (literals, negated
+/// numbers, tuples of constants).
+fn is_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bool(_) => true,
+        ExprKind::Unary(UnOp::Neg, v) => matches!(v.kind, ExprKind::Int(_) | ExprKind::Float(_)),
+        ExprKind::Tuple(fields) => fields.iter().all(is_constant),
+        _ => false,
     }
 }
