@@ -31,6 +31,13 @@ if ((${#need_apt[@]} > 0)); then
   $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
+# The wasm32 runner: wasmtime's Python package (it ships its own engine).
+if ! python3 -c "import wasmtime" >/dev/null 2>&1; then
+  echo "ci/setup.sh: installing wasmtime (PyPI)" >&2
+  python3 -m pip install -q wasmtime 2>&1 | grep -v "Running pip as the 'root' user" >&2 || true
+  python3 -c "import wasmtime" || { echo "ci/setup.sh: could not install wasmtime (pip install wasmtime)" >&2; exit 1; }
+fi
+
 if ! have cargo; then
   echo "ci/setup.sh: cargo not found; install Rust from https://rustup.rs first" >&2
   exit 1
