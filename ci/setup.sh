@@ -6,6 +6,8 @@ set -euo pipefail
 need_apt=()
 have() { command -v "$1" >/dev/null 2>&1; }
 have clang-19 || need_apt+=(clang-19)
+# AddressSanitizer runtime for `--sanitize address` (the host target).
+ls /usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.asan-x86_64.a >/dev/null 2>&1 || need_apt+=(libclang-rt-19-dev)
 have ld.lld-19 || need_apt+=(lld-19)
 [[ -x /usr/lib/llvm-19/bin/llvm-config ]] || need_apt+=(llvm-19-dev)
 [[ -e /usr/lib/llvm-19/lib/libPolly.a ]] || need_apt+=(libpolly-19-dev)

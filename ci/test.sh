@@ -22,3 +22,6 @@ fi
 
 echo "== emulation matrix"
 ./target/release/mgen matrix --opt-levels 0,2 --junit target/matrix-junit.xml qemu-tests
+
+echo "== AddressSanitizer + LeakSanitizer on the host (every program, -O0 and -O2)"
+./target/release/mgen matrix --targets x86_64-unknown-linux-gnu --sanitize address --opt-levels 0,2 qemu-tests

@@ -775,7 +775,9 @@ double mg_float_round(double x, int64_t ndigits) {
     mg_buf_putc(&b, 'e');
     char num[24];
     mg_buf_put(&b, num, (size_t)mg_fmt_int(num, (int64_t)decpt - n));
-    double r = mg_float_from_str(mg_buf_to_str(&b));
+    MgStr *text = mg_buf_to_str(&b);
+    double r = mg_float_from_str(text);
+    mg_str_free(text);
     if (mg_isinf(r))
         mg_raise("OverflowError", "rounded value too large to represent");
     return r;

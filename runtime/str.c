@@ -128,7 +128,13 @@ void mg_buf_put(MgBuf *b, const char *s, size_t n) {
 
 void mg_buf_putc(MgBuf *b, char c) { mg_buf_put(b, &c, 1); }
 
-MgStr *mg_buf_to_str(MgBuf *b) { return mg_str_new(b->p, (int64_t)b->len); }
+/* The buffer's text as a new string; the buffer's storage is released
+ * (it is always the last use of the buffer). */
+MgStr *mg_buf_to_str(MgBuf *b) {
+    MgStr *s = mg_str_new(b->p, (int64_t)b->len);
+    mg_buf_release(b);
+    return s;
+}
 
 /* ---- repr ------------------------------------------------------------- */
 

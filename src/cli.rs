@@ -75,6 +75,10 @@ struct BuildArgs {
     /// Record paths starting with FROM as starting with TO (DWARF, tracebacks). Repeatable.
     #[arg(long, value_name = "FROM=TO", value_parser = parse_remap)]
     remap_path_prefix: Vec<(String, String)>,
+    /// Instrument the program and runtime: `address` (AddressSanitizer with
+    /// LeakSanitizer). The target's descriptor says how ([sanitize-address]).
+    #[arg(long, value_name = "SANITIZER")]
+    sanitize: Option<String>,
     /// The Python source file.
     file: PathBuf,
 }
@@ -149,10 +153,19 @@ fn load_target(t: &Option<String>) -> anyhow::Result<target::Target> {
     target::resolve(t.as_deref().unwrap_or(target::host_name()))
 }
 
+/// The target, as built with `--sanitize` when asked.
+fn build_target(b: &BuildArgs) -> anyhow::Result<target::Target> {
+    let t = load_target(&b.target)?;
+    match &b.sanitize {
+        Some(s) => t.sanitized(s),
+        None => Ok(t),
+    }
+}
+
 fn dispatch(cmd: Command) -> anyhow::Result<i32> {
     match cmd {
         Command::Build { b, output, emit } => {
-            let t = load_target(&b.target)?;
+            let t = build_target(&b)?;
             let output = output.unwrap_or_else(|| driver::default_output(&t, &b.file, &emit));
             let opts = BuildOptions {
                 opt: b.opt(),
@@ -166,7 +179,7 @@ fn dispatch(cmd: Command) -> anyhow::Result<i32> {
             Ok(0)
         }
         Command::Run { b, args } => {
-            let t = load_target(&b.target)?;
+            let t = build_target(&b)?;
             let dir = tempfile::Builder::new().prefix("mgen-run").tempdir()?;
             let stem = b
                 .file

@@ -216,7 +216,7 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
         let p = output_path(target, opts, Emit::LlvmIr);
         write_atomic(&p, module.print_to_string().to_bytes())?;
     }
-    optimize::optimize(&module, &tm, opts.opt)?;
+    optimize::optimize(&module, &tm, opts.opt, target.is_sanitized())?;
     if opts.emit.contains(&Emit::LlvmIr) {
         let p = output_path(target, opts, Emit::LlvmIr);
         let name = p

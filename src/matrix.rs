@@ -34,6 +34,10 @@ pub struct MatrixArgs {
     /// Seconds a program may run before it is killed.
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
+    /// Build every program sanitized (`address`): only for targets whose
+    /// descriptor has a [sanitize-address] table.
+    #[arg(long, value_name = "SANITIZER")]
+    pub sanitize: Option<String>,
     /// Programs or directories (default: qemu-tests/).
     pub paths: Vec<PathBuf>,
 }
@@ -146,12 +150,22 @@ fn run_captured(
     mut cmd: std::process::Command,
     timeout: Duration,
 ) -> anyhow::Result<Option<(i32, String, String)>> {
-    let mut child = cmd
-        .stdin(Stdio::null())
+    cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .context("cannot start the runner")?;
+        .stderr(Stdio::piped());
+    // ETXTBSY: another job's fork (between its fork and exec) can briefly
+    // hold a descriptor of an executable this job just wrote. Retry.
+    let mut tries = 0;
+    let mut child = loop {
+        match cmd.spawn() {
+            Ok(c) => break c,
+            Err(e) if e.raw_os_error() == Some(26) && tries < 50 => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => return Err(e).context("cannot start the runner"),
+        }
+    };
     let reader = |mut r: Box<dyn Read + Send>| {
         std::thread::spawn(move || {
             let mut buf = Vec::new();
@@ -308,6 +322,13 @@ pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
             .iter()
             .map(|t| crate::target::resolve(t))
             .collect::<anyhow::Result<_>>()?
+    };
+    let targets: Vec<Target> = match &args.sanitize {
+        Some(s) => targets
+            .iter()
+            .map(|t| t.sanitized(s))
+            .collect::<anyhow::Result<_>>()?,
+        None => targets,
     };
     let opt_levels: Vec<OptLevel> = if args.opt_levels.is_empty() {
         vec![OptLevel::O0, OptLevel::O2]

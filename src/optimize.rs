@@ -5,8 +5,14 @@ use inkwell::module::Module;
 use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::TargetMachine;
 
-/// Run the standard `default<ON>` pipeline for the level asked.
-pub fn optimize(module: &Module, tm: &TargetMachine, level: OptLevel) -> anyhow::Result<()> {
+/// Run the standard `default<ON>` pipeline for the level asked; with
+/// `sanitize`, instrument every function with AddressSanitizer afterwards.
+pub fn optimize(
+    module: &Module,
+    tm: &TargetMachine,
+    level: OptLevel,
+    sanitize: bool,
+) -> anyhow::Result<()> {
     let pipeline = match level {
         OptLevel::O0 => "default<O0>",
         OptLevel::O1 => "default<O1>",

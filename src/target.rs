@@ -112,6 +112,22 @@ pub struct RuntimeSpec {
     pub cflags: Vec<String>,
 }
 
+/// How a target builds with AddressSanitizer + LeakSanitizer
+/// (`--sanitize address`): the runtime on the platform libc with malloc,
+/// instrumented, linked by a compiler driver that brings the ASan runtime.
+#[derive(Debug, Clone)]
+pub struct SanitizeSpec {
+    /// Runtime OS layer to use instead (e.g. "hosted": libc + malloc).
+    pub os_layer: String,
+    /// clang flags added to the runtime's (e.g. -fsanitize=address).
+    pub cflags: Vec<String>,
+    pub reloc_model: RelocModel,
+    /// The linking driver and its arguments (`{out}`, `{objects}`).
+    pub linker_program: String,
+    pub linker_args: Vec<String>,
+    pub install_hint: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Target {
     /// Name: file stem of the descriptor.
@@ -140,6 +156,41 @@ pub struct Target {
     pub linker: LinkerSpec,
     pub runner: RunnerSpec,
     pub runtime: RuntimeSpec,
+    /// `[sanitize-address]`: how to build with `--sanitize address`.
+    pub sanitize_address: Option<SanitizeSpec>,
+}
+
+impl Target {
+    /// This target as built with `--sanitize SANITIZER`.
+    pub fn sanitized(&self, sanitizer: &str) -> anyhow::Result<Target> {
+        if sanitizer != "address" {
+            bail!("unknown sanitizer `{sanitizer}`; mgen supports --sanitize address (AddressSanitizer with LeakSanitizer)");
+        }
+        let Some(s) = &self.sanitize_address else {
+            bail!(
+                "target `{}` has no [sanitize-address] table in {}; --sanitize address needs one (see targets/x86_64-unknown-linux-gnu.toml)",
+                self.name,
+                self.path.display()
+            );
+        };
+        let mut t = self.clone();
+        t.name = format!("{}+asan", self.name);
+        t.runtime.os_layer = s.os_layer.clone();
+        t.runtime.cflags.extend(s.cflags.iter().cloned());
+        t.reloc_model = s.reloc_model;
+        t.linker.program = s.linker_program.clone();
+        t.linker.args = s.linker_args.clone();
+        t.linker.debug_args.clear();
+        t.linker.install_hint = s.install_hint.clone();
+        t.split_debuginfo = SplitDebuginfo::Off;
+        t.sanitize_address = None;
+        Ok(t)
+    }
+
+    /// Whether generated code is instrumented with AddressSanitizer.
+    pub fn is_sanitized(&self) -> bool {
+        self.name.ends_with("+asan")
+    }
 }
 
 /// The descriptor schema this mgen understands.
@@ -201,6 +252,17 @@ struct PartialRuntime {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PartialSanitize {
+    os_layer: Option<String>,
+    cflags: Option<Vec<String>>,
+    reloc_model: Option<RelocModel>,
+    linker_program: Option<String>,
+    linker_args: Option<Vec<String>>,
+    install_hint: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct Partial {
     schema_version: Option<i64>,
     inherits: Option<String>,
@@ -222,6 +284,7 @@ struct Partial {
     linker: Option<PartialLinker>,
     runner: Option<PartialRunner>,
     runtime: Option<PartialRuntime>,
+    sanitize_address: Option<PartialSanitize>,
 }
 
 /// `$c` over `$b`, field by field (arrays are replaced, not appended);
@@ -254,6 +317,9 @@ impl Partial {
             },
             runtime => |c: PartialRuntime, b: PartialRuntime| {
                 overlay!(c, b, PartialRuntime { os_layer, cflags; })
+            },
+            sanitize_address => |c: PartialSanitize, b: PartialSanitize| {
+                overlay!(c, b, PartialSanitize { os_layer, cflags, reloc_model, linker_program, linker_args, install_hint; })
             }
         })
     }
@@ -349,6 +415,7 @@ pub fn load_file(path: &Path) -> anyhow::Result<Target> {
     }
     let runner = p.runner.unwrap_or_default();
     let runtime = p.runtime.unwrap_or_default();
+    let sanitize = p.sanitize_address;
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -408,6 +475,17 @@ pub fn load_file(path: &Path) -> anyhow::Result<Target> {
                 missing("runtime.os-layer", "the runtime's OS layer under runtime/os/, e.g. \"linux\"")
             })?,
             cflags: runtime.cflags.unwrap_or_default(),
+        },
+        sanitize_address: match sanitize {
+            None => None,
+            Some(s) => Some(SanitizeSpec {
+                os_layer: s.os_layer.ok_or_else(|| missing("sanitize-address.os-layer", "the runtime OS layer for sanitized builds, e.g. \"hosted\""))?,
+                cflags: s.cflags.unwrap_or_default(),
+                reloc_model: s.reloc_model.unwrap_or(RelocModel::Pic),
+                linker_program: s.linker_program.ok_or_else(|| missing("sanitize-address.linker-program", "the linking driver, e.g. \"clang-19\""))?,
+                linker_args: s.linker_args.ok_or_else(|| missing("sanitize-address.linker-args", "e.g. [\"-fsanitize=address\", \"-o\", \"{out}\", \"{objects}\"]"))?,
+                install_hint: s.install_hint.unwrap_or_default(),
+            }),
         },
     })
 }

@@ -40,6 +40,7 @@ fn target(name: &str, triple: &str, os_layer: &str, cflags: &[&str]) -> Target {
             os_layer: os_layer.into(),
             cflags: cflags.iter().map(|s| s.to_string()).collect(),
         },
+        sanitize_address: None,
     }
 }
 
