@@ -1529,53 +1529,40 @@ impl<'a> Checker<'a> {
         Ok(self.truthy_of(v))
     }
 
-    fn truthy_of(&self, v: Expr) -> Expr {
-        if v.ty == Ty::Bool {
-            return v;
-        }
+    /// A conversion node around `v`, at `v`'s location.
+    fn wrap(v: Expr, ty: Ty, kind: impl FnOnce(Box<Expr>) -> ExprKind) -> Expr {
         let (line, col) = (v.line, v.col);
         Expr {
-            kind: ExprKind::Truthy(Box::new(v)),
-            ty: Ty::Bool,
+            kind: kind(Box::new(v)),
+            ty,
             line,
             col,
         }
     }
 
-    fn bool_to_int(&self, v: Expr) -> Expr {
-        let (line, col) = (v.line, v.col);
-        Expr {
-            kind: ExprKind::BoolToInt(Box::new(v)),
-            ty: Ty::Int,
-            line,
-            col,
+    fn truthy_of(&self, v: Expr) -> Expr {
+        if v.ty == Ty::Bool {
+            return v;
         }
+        Self::wrap(v, Ty::Bool, ExprKind::Truthy)
+    }
+
+    fn bool_to_int(&self, v: Expr) -> Expr {
+        Self::wrap(v, Ty::Int, ExprKind::BoolToInt)
     }
 
     fn to_float(&self, v: Expr) -> Expr {
         if v.ty == Ty::Float {
             return v;
         }
-        let (line, col) = (v.line, v.col);
-        Expr {
-            kind: ExprKind::ToFloat(Box::new(v)),
-            ty: Ty::Float,
-            line,
-            col,
-        }
+        Self::wrap(v, Ty::Float, ExprKind::ToFloat)
     }
 
     fn to_str(&self, v: Expr) -> Expr {
         if v.ty == Ty::Str {
             return v;
         }
-        let (line, col) = (v.line, v.col);
-        Expr {
-            kind: ExprKind::Builtin(Builtin::Str, vec![v]),
-            ty: Ty::Str,
-            line,
-            col,
-        }
+        Self::wrap(v, Ty::Str, |b| ExprKind::Builtin(Builtin::Str, vec![*b]))
     }
 
     fn load_name(&mut self, sc: &mut Scope, n: &ast::ExprName) -> R<Expr> {

@@ -478,6 +478,38 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
     }
 
+    /// Run `each` on every element of list `l` (borrowed values), by index.
+    fn each_list_slot(
+        &mut self,
+        l: PointerValue<'ctx>,
+        elem: &Ty,
+        each: &mut dyn FnMut(&mut Self, BasicValueEnum<'ctx>) -> Result<()>,
+    ) -> Result<()> {
+        let n = self.list_len(l)?;
+        let idx = self.entry_alloca(self.t_i64(), "i")?;
+        self.b.build_store(idx, self.i64c(0))?;
+        let head = self.new_block("slots.head");
+        let body = self.new_block("slots.body");
+        let end = self.new_block("slots.end");
+        self.b.build_unconditional_branch(head)?;
+        self.position(head);
+        let i = self
+            .b
+            .build_load(self.ctx.i64_type(), idx, "")?
+            .into_int_value();
+        let c = self.b.build_int_compare(IntPredicate::SLT, i, n, "")?;
+        self.b.build_conditional_branch(c, body, end)?;
+        self.position(body);
+        let p = self.list_slot_ptr(l, elem, i)?;
+        let v = self.load_slot(elem, p)?;
+        each(self, v)?;
+        let i1 = self.b.build_int_add(i, self.i64c(1), "")?;
+        self.b.build_store(idx, i1)?;
+        self.b.build_unconditional_branch(head)?;
+        self.position(end);
+        Ok(())
+    }
+
     fn tuple_elem_ptr(
         &mut self,
         ty: &Ty,
@@ -816,32 +848,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                             unreachable!()
                         };
                         let d = self.new_dict(kt, vt)?;
-                        let l = h.v.into_pointer_value();
-                        let n = self.list_len(l)?;
-                        let idx = self.entry_alloca(self.t_i64(), "i")?;
-                        self.b.build_store(idx, self.i64c(0))?;
-                        let head = self.new_block("dict.head");
-                        let body = self.new_block("dict.body");
-                        let end = self.new_block("dict.end");
-                        self.b.build_unconditional_branch(head)?;
-                        self.position(head);
-                        let i = self
-                            .b
-                            .build_load(self.ctx.i64_type(), idx, "")?
-                            .into_int_value();
-                        let c = self.b.build_int_compare(IntPredicate::SLT, i, n, "")?;
-                        self.b.build_conditional_branch(c, body, end)?;
-                        self.position(body);
-                        let p = self.list_slot_ptr(l, pair, i)?;
-                        let pv = self.load_slot(pair, p)?;
-                        self.incref(pair, pv)?;
-                        let k = self.tuple_field(pair, pv, 0)?;
-                        let v = self.tuple_field(pair, pv, 1)?;
-                        self.dict_set(d, kt, k, vt, v)?;
-                        let i1 = self.b.build_int_add(i, self.i64c(1), "")?;
-                        self.b.build_store(idx, i1)?;
-                        self.b.build_unconditional_branch(head)?;
-                        self.position(end);
+                        self.each_list_slot(h.v.into_pointer_value(), pair, &mut |this, pv| {
+                            this.incref(pair, pv)?;
+                            let k = this.tuple_field(pair, pv, 0)?;
+                            let v = this.tuple_field(pair, pv, 1)?;
+                            this.dict_set(d, kt, k, vt, v)
+                        })?;
                         d.into()
                     }
                     _ => unreachable!(),
@@ -1519,29 +1531,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         line: u32,
     ) -> Result<PointerValue<'ctx>> {
         let keys = self.new_list(&k.body.ty, 0)?;
-        let n = self.list_len(l)?;
-        let idx = self.entry_alloca(self.t_i64(), "k.i")?;
-        self.b.build_store(idx, self.i64c(0))?;
-        let head = self.new_block("keys.head");
-        let body = self.new_block("keys.body");
-        let end = self.new_block("keys.end");
-        self.b.build_unconditional_branch(head)?;
-        self.position(head);
-        let i = self
-            .b
-            .build_load(self.ctx.i64_type(), idx, "")?
-            .into_int_value();
-        let c = self.b.build_int_compare(IntPredicate::SLT, i, n, "")?;
-        self.b.build_conditional_branch(c, body, end)?;
-        self.position(body);
-        let p = self.list_slot_ptr(l, elem, i)?;
-        let v = self.load_slot(elem, p)?;
-        let kv = self.apply_key(k, elem, v, line)?;
-        self.put("mg_list_append", keys, &k.body.ty, kv)?;
-        let i1 = self.b.build_int_add(i, self.i64c(1), "")?;
-        self.b.build_store(idx, i1)?;
-        self.b.build_unconditional_branch(head)?;
-        self.position(end);
+        self.each_list_slot(l, elem, &mut |this, v| {
+            let kv = this.apply_key(k, elem, v, line)?;
+            this.put("mg_list_append", keys, &k.body.ty, kv)
+        })?;
         Ok(keys)
     }
 
