@@ -164,3 +164,20 @@ double mg_int_truediv(int64_t a, int64_t b) {
     double d = (double)m * mg_u2f((uint64_t)(1023 + e) << 52);
     return neg ? -d : d;
 }
+
+/* len(range(start, stop, step)) for step != 0, without overflow. */
+int64_t mg_range_len(int64_t start, int64_t stop, int64_t step) {
+    uint64_t span, st;
+    if (step > 0) {
+        if (start >= stop)
+            return 0;
+        span = (uint64_t)stop - (uint64_t)start;
+        st = (uint64_t)step;
+    } else {
+        if (start <= stop)
+            return 0;
+        span = (uint64_t)start - (uint64_t)stop;
+        st = (uint64_t)0 - (uint64_t)step;
+    }
+    return (int64_t)((span - 1) / st + 1);
+}

@@ -70,6 +70,8 @@ double mg_float_pow(double a, double b);
 /* Exact comparison of an int with a float, as CPython does:
  * -1, 0, 1, or 2 when unordered (NaN). */
 int32_t mg_cmp_int_float(int64_t a, double b);
+/* len(range(start, stop, step)), step != 0 (reversed(range(...))). */
+int64_t mg_range_len(int64_t start, int64_t stop, int64_t step);
 
 /* ---- output ----------------------------------------------------------- */
 

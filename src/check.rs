@@ -1100,7 +1100,23 @@ impl<'a> Checker<'a> {
                             if call.arguments.args.len() != 1 {
                                 return err(e, "reversed() takes exactly one argument");
                             }
-                            let v = self.expr_value(sc, &call.arguments.args[0], None)?;
+                            let arg = &call.arguments.args[0];
+                            if let AExpr::Call(inner) = arg {
+                                if matches!(&*inner.func, AExpr::Name(n) if n.id.as_str() == "range")
+                                    && !self.func_index.contains_key("range")
+                                {
+                                    let (a, b, c) = self.range_args(sc, arg)?;
+                                    return Ok(Iter {
+                                        kind: IterKind::RangeRev(
+                                            Box::new(a),
+                                            Box::new(b),
+                                            Box::new(c),
+                                        ),
+                                        elem: Ty::Int,
+                                    });
+                                }
+                            }
+                            let v = self.expr_value(sc, arg, None)?;
                             let elem = match &v.ty {
                                 Ty::List(t) => (**t).clone(),
                                 Ty::Str => Ty::Str,

@@ -209,6 +209,8 @@ pub struct Iter {
 #[derive(Debug, Clone)]
 pub enum IterKind {
     Range(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// reversed(range(start, stop, step))
+    RangeRev(Box<Expr>, Box<Expr>, Box<Expr>),
     List(Box<Expr>),
     /// A tuple whose fields all have one type.
     Tuple(Box<Expr>),

@@ -15,6 +15,11 @@ enum CursorKind<'ctx> {
         step: IntValue<'ctx>,
         step_const: Option<i64>,
     },
+    RangeRev {
+        cur: PointerValue<'ctx>,
+        left: PointerValue<'ctx>,
+        step: IntValue<'ctx>,
+    },
     /// list (or reversed list) by index; holds an owned reference
     List {
         l: PointerValue<'ctx>,
@@ -100,6 +105,35 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     step,
                     step_const,
                 }
+            }
+            IterKind::RangeRev(a, b, c) => {
+                // The last element of range(a, b, c) is a + (n-1)*c where n
+                // is its length; walk back by c from there, n times.
+                let start = self.expr(a)?.into_int_value();
+                let stop = self.expr(b)?.into_int_value();
+                let step = self.expr(c)?.into_int_value();
+                self.set_line(c.line)?;
+                let z = self
+                    .b
+                    .build_int_compare(IntPredicate::EQ, step, i64t.const_zero(), "")?;
+                self.raise_if(z, "ValueError", Some("range() arg 3 must not be zero"))?;
+                let n = self
+                    .call_rt(
+                        "mg_range_len",
+                        Some(self.t_i64()),
+                        &[start.into(), stop.into(), step.into()],
+                    )?
+                    .unwrap()
+                    .into_int_value();
+                let left = self.entry_alloca(i64t.into(), "rrange.left")?;
+                self.b.build_store(left, n)?;
+                let cur = self.entry_alloca(i64t.into(), "rrange.cur")?;
+                // start + (n - 1) * step is an element of the range: no overflow.
+                let n1 = self.b.build_int_sub(n, i64t.const_int(1, false), "")?;
+                let off = self.b.build_int_mul(n1, step, "")?;
+                let last = self.b.build_int_add(start, off, "")?;
+                self.b.build_store(cur, last)?;
+                CursorKind::RangeRev { cur, left, step }
             }
             IterKind::List(e) | IterKind::Reversed(e) if matches!(e.ty, Ty::List(_)) => {
                 let l = self.expr(e)?;
@@ -273,6 +307,22 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 // The next value; on overflow it is past any stop: end there.
                 let (next, ovf) = self.int_overflow_op("llvm.sadd.with.overflow", v, *step)?;
                 let next = self.b.build_select(ovf, *stop, next, "")?;
+                self.b.build_store(*cur, next)?;
+                v.into()
+            }
+            CursorKind::RangeRev { cur, left, step } => {
+                let n = self.b.build_load(i64t, *left, "")?.into_int_value();
+                let more = self
+                    .b
+                    .build_int_compare(IntPredicate::SGT, n, i64t.const_zero(), "")?;
+                let go = self.new_block("it.go");
+                self.b.build_conditional_branch(more, go, done)?;
+                self.position(go);
+                let v = self.b.build_load(i64t, *cur, "")?.into_int_value();
+                let n1 = self.b.build_int_sub(n, one, "")?;
+                self.b.build_store(*left, n1)?;
+                // may wrap after the last element; that value is never used
+                let next = self.b.build_int_sub(v, *step, "")?;
                 self.b.build_store(*cur, next)?;
                 v.into()
             }
@@ -471,7 +521,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     fn cursor_temps(c: &Cursor<'ctx>) -> usize {
         match &c.kind {
-            CursorKind::Range { .. } => 0,
+            CursorKind::Range { .. } | CursorKind::RangeRev { .. } => 0,
             CursorKind::Enumerate { inner, .. } => Self::cursor_temps(inner),
             CursorKind::Zip { inner, .. } => inner.iter().map(|(c, _)| Self::cursor_temps(c)).sum(),
             _ => 1,
