@@ -444,7 +444,7 @@ pub fn load_file(path: &Path) -> anyhow::Result<Target> {
         internal_call_conv: p.internal_call_conv.unwrap_or(CallConv::C),
         c_call_conv: p.c_call_conv.unwrap_or(CallConv::C),
         exe_suffix: p.exe_suffix.unwrap_or_default(),
-        dwarf_version: p.dwarf_version.unwrap_or(4),
+        dwarf_version: p.dwarf_version.unwrap_or(5),
         split_debuginfo: p.split_debuginfo.unwrap_or(SplitDebuginfo::Off),
         linker: LinkerSpec {
             flavor: linker
