@@ -313,6 +313,11 @@ int64_t mg_str_find(MgStr *s, MgStr *sub);   /* code-point index or -1 */
 int64_t mg_str_rfind(MgStr *s, MgStr *sub);
 int64_t mg_str_index_of(MgStr *s, MgStr *sub); /* ValueError: substring not found */
 int64_t mg_str_count(MgStr *s, MgStr *sub);
+/* The same with start[, end] positions (CPython's slice rules; results are
+ * indices of s). which: 2 find, 3 rfind, 4 index, 5 count;
+ * 0 startswith, 1 endswith. */
+int64_t mg_str_find_range(MgStr *s, MgStr *sub, int64_t start, int64_t end, bool has_end, int64_t which);
+bool mg_str_match_range(MgStr *s, MgStr *sub, int64_t start, int64_t end, bool has_end, int64_t which);
 bool mg_str_isdigit(MgStr *s);
 bool mg_str_isalpha(MgStr *s);
 bool mg_str_isalnum(MgStr *s);

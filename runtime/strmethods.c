@@ -561,3 +561,69 @@ void mg_str_rpartition(MgStr *s, MgStr *sep, MgStr **out) {
     out[1] = mg_str_ref(sep);
     out[2] = sub(s, p + sep->len, s->len);
 }
+
+/* ---- methods with start/end positions --------------------------------
+ * s.m(sub, start[, end]) as CPython's ADJUST_INDICES: negative positions
+ * count from the end, then clamp; a start past the end finds nothing (even
+ * the empty string). Searching the slice s[start:end] gives the answer,
+ * shifted back to an index of s. */
+
+static void adjust_range(int64_t n, int64_t *start, int64_t *end, bool has_end) {
+    if (!has_end || *end > n)
+        *end = n;
+    else if (*end < 0) {
+        *end += n;
+        if (*end < 0)
+            *end = 0;
+    }
+    if (*start < 0) {
+        *start += n;
+        if (*start < 0)
+            *start = 0;
+    }
+}
+
+static void str_drop(MgStr *s) {
+    if (s->rc > 0 && --s->rc == 0)
+        mg_str_free(s);
+}
+
+/* which: 2 find, 3 rfind, 4 index, 5 count */
+int64_t mg_str_find_range(MgStr *s, MgStr *sub, int64_t start, int64_t end, bool has_end, int64_t which) {
+    adjust_range(s->nchars, &start, &end, has_end);
+    int64_t r;
+    if (start > s->nchars || (end < start && !(which == 5 && sub->nchars > 0))) {
+        r = which == 5 ? 0 : -1;
+    } else {
+        MgStr *part = mg_str_slice(s, start, end, 1, true, true, false);
+        switch (which) {
+        case 3:
+            r = mg_str_rfind(part, sub);
+            break;
+        case 5:
+            r = mg_str_count(part, sub);
+            break;
+        default:
+            r = mg_str_find(part, sub);
+        }
+        str_drop(part);
+        if (which != 5 && r >= 0)
+            r += start;
+    }
+    if (which == 4 && r < 0)
+        mg_raise("ValueError", "substring not found");
+    return r;
+}
+
+/* which: 0 startswith, 1 endswith */
+bool mg_str_match_range(MgStr *s, MgStr *sub, int64_t start, int64_t end, bool has_end, int64_t which) {
+    adjust_range(s->nchars, &start, &end, has_end);
+    if (start > s->nchars)
+        return false;
+    if (end - start < sub->nchars)
+        return false;
+    MgStr *part = mg_str_slice(s, start, end, 1, true, true, false);
+    bool r = which == 0 ? mg_str_startswith(part, sub) : mg_str_endswith(part, sub);
+    str_drop(part);
+    return r;
+}

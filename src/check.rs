@@ -3434,35 +3434,54 @@ impl<'a> Checker<'a> {
                 };
                 ("mg_str_replace", Ty::Str, vec![a, b, c])
             }
-            "startswith" | "endswith" => {
-                arity(1, 1)?;
+            "startswith" | "endswith" | "find" | "rfind" | "index" | "count" => {
+                arity(1, 3)?;
                 if let AExpr::Tuple(_) = &args[0] {
                     return err(
                         &args[0],
-                        format!("str.{m}() with a tuple of prefixes is not supported yet"),
+                        format!("str.{m}() with a tuple of arguments is not supported yet"),
                     );
                 }
                 let a = str_arg(self, 0, sc)?;
-                (
-                    if m == "startswith" {
-                        "mg_str_startswith"
-                    } else {
-                        "mg_str_endswith"
-                    },
-                    Ty::Bool,
-                    vec![a],
-                )
-            }
-            "find" | "rfind" | "index" | "count" => {
-                arity(1, 1)?;
-                let a = str_arg(self, 0, sc)?;
-                let f = match m {
-                    "find" => "mg_str_find",
-                    "rfind" => "mg_str_rfind",
-                    "index" => "mg_str_index_of",
-                    _ => "mg_str_count",
+                let rty = if matches!(m, "startswith" | "endswith") {
+                    Ty::Bool
+                } else {
+                    Ty::Int
                 };
-                (f, Ty::Int, vec![a])
+                if n == 1 {
+                    let f = match m {
+                        "startswith" => "mg_str_startswith",
+                        "endswith" => "mg_str_endswith",
+                        "find" => "mg_str_find",
+                        "rfind" => "mg_str_rfind",
+                        "index" => "mg_str_index_of",
+                        _ => "mg_str_count",
+                    };
+                    (f, rty, vec![a])
+                } else {
+                    // s.m(sub, start[, end]): CPython's slice-index rules,
+                    // results relative to the whole string.
+                    let start = self.int_index(sc, &args[1])?;
+                    let (end, has_end) = if n == 3 {
+                        (self.int_index(sc, &args[2])?, true)
+                    } else {
+                        (int(0), false)
+                    };
+                    let which = match m {
+                        "startswith" => 0,
+                        "endswith" => 1,
+                        "find" => 2,
+                        "rfind" => 3,
+                        "index" => 4,
+                        _ => 5,
+                    };
+                    let f = if rty == Ty::Bool {
+                        "mg_str_match_range"
+                    } else {
+                        "mg_str_find_range"
+                    };
+                    (f, rty, vec![a, start, end, bool_(has_end), int(which)])
+                }
             }
             "center" | "ljust" | "rjust" => {
                 arity(1, 2)?;
