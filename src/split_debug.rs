@@ -45,6 +45,9 @@ pub fn install(
         return Ok(None);
     }
     let scratch = linked.parent().unwrap_or(Path::new("."));
+    if target.split_debuginfo == SplitDebuginfo::Dsym {
+        return install_dsym(target, linked, scratch, out);
+    }
     let dbg_out = debug_path(out);
     // The debuglink records the file name, so the scratch copy gets the
     // final one.
@@ -87,6 +90,86 @@ pub fn install(
     write_atomic(out, &std::fs::read(&exe_tmp)?)?;
     set_executable(out)?;
     Ok(Some(dbg_out))
+}
+
+const DSYMUTIL: &str = "dsymutil-19";
+
+/// The `.dSYM` bundle that belongs to executable `exe`.
+pub fn dsym_path(exe: &Path) -> PathBuf {
+    let mut name = exe.file_name().unwrap_or_default().to_os_string();
+    name.push(".dSYM");
+    exe.with_file_name(name)
+}
+
+/// Mach-O: dsymutil reads the objects the debug map names (the program's
+/// relative to the scratch directory, where it still is; the runtime's by
+/// absolute path) and writes `OUT.dSYM`, installed beside `out`.
+fn install_dsym(
+    target: &Target,
+    linked: &Path,
+    scratch: &Path,
+    out: &Path,
+) -> anyhow::Result<Option<PathBuf>> {
+    if target.object_format != ObjectFormat::MachO {
+        bail!(
+            "{}: split-debuginfo = \"dsym\" is only for Mach-O targets; use \"packed\" or \"off\"",
+            target.path.display()
+        );
+    }
+    let program = which::which(DSYMUTIL).map_err(|_| {
+        anyhow::anyhow!("{DSYMUTIL} not found (needed by --release for Mach-O): install it with apt-get install llvm-19")
+    })?;
+    let final_bundle = dsym_path(out);
+    let bundle_name = final_bundle.file_name().unwrap_or_default();
+    let exe_name = linked.file_name().unwrap_or_default();
+    let res = Command::new(&program)
+        .current_dir(scratch)
+        .arg(exe_name)
+        .arg("-o")
+        .arg(bundle_name)
+        .output()
+        .with_context(|| format!("cannot run {}", program.display()))?;
+    if !res.status.success() || !res.stderr.is_empty() {
+        bail!(
+            "{DSYMUTIL} failed ({}):\n{}",
+            res.status,
+            String::from_utf8_lossy(&res.stderr).trim_end()
+        );
+    }
+    // Install the bundle directory: copy next to its place, then swap in.
+    let parent = match final_bundle.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let staging = tempfile::Builder::new()
+        .prefix(".mgen-dsym-")
+        .tempdir_in(&parent)?;
+    let staged = staging.path().join(bundle_name);
+    copy_tree(&scratch.join(bundle_name), &staged)?;
+    if final_bundle.exists() {
+        std::fs::remove_dir_all(&final_bundle)
+            .with_context(|| format!("cannot replace {}", final_bundle.display()))?;
+    }
+    std::fs::rename(&staged, &final_bundle)
+        .with_context(|| format!("cannot write {}", final_bundle.display()))?;
+    write_atomic(out, &std::fs::read(linked)?)?;
+    set_executable(out)?;
+    Ok(Some(final_bundle))
+}
+
+fn copy_tree(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(to)?;
+    let mut entries: Vec<_> = std::fs::read_dir(from)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let dest = to.join(e.file_name());
+        if e.file_type()?.is_dir() {
+            copy_tree(&e.path(), &dest)?;
+        } else {
+            std::fs::copy(e.path(), &dest)?;
+        }
+    }
+    Ok(())
 }
 
 fn objcopy(args: &[&std::ffi::OsStr]) -> anyhow::Result<()> {

@@ -54,6 +54,9 @@ pub enum SplitDebuginfo {
     Packed,
     /// Keep the DWARF in the executable.
     Off,
+    /// Mach-O: link the DWARF of the objects into an `OUT.dSYM` bundle
+    /// with dsymutil (the executable keeps only its debug map).
+    Dsym,
 }
 
 /// An LLVM calling convention by name: "c", "fast", "cold".
