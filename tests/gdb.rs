@@ -283,3 +283,43 @@ targets! {
     gdb_riscv64 => "riscv64gc-unknown-linux-gnu",
     gdb_riscv32 => "riscv32gc-unknown-linux-gnu",
 }
+
+/// Containers print as Python writes them. The printer calls the runtime in
+/// the debugged program, so it is checked under qemu's gdbstub (native
+/// inferior calls need ptrace register-set support some sandboxes lack).
+#[test]
+fn container_locals_print_their_repr() {
+    for name in ["armv7-unknown-linux-gnueabihf", "aarch64-unknown-linux-gnu"] {
+        let t = mgen::target::resolve(name).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let src = root().join("tests/debug/containers.py");
+        std::fs::copy(&src, dir.path().join("containers.py")).unwrap();
+        mgen(
+            &[
+                "build",
+                "--target",
+                name,
+                "-O0",
+                "-g",
+                "-o",
+                "c",
+                "containers.py",
+            ],
+            dir.path(),
+        );
+        let line = std::fs::read_to_string(&src)
+            .unwrap()
+            .lines()
+            .position(|l| l.contains("# containers here"))
+            .unwrap()
+            + 1;
+        let out = gdb(
+            &t,
+            &dir.path().join("c"),
+            &[format!("break containers.py:{line}"), "info locals".into()],
+        );
+        expect(&out, "list local", "xs = [0, 1, 4, 9, 16]");
+        expect(&out, "dict local", "d = {'a': [1, 2], 'b': []}");
+        expect(&out, "set local", "s = {1, 2, 3}");
+    }
+}

@@ -106,15 +106,24 @@ impl<'ctx> DebugInfo<'ctx> {
             // Containers: a named pointer (the printers in
             // sysroots/gdb/ can grow to show the elements).
             Ty::List(_) | Ty::Dict(..) | Ty::Set(_) => {
+                // A typedef named as Python spells the type (`list[int]`),
+                // of a pointer: sysroots/gdb/mgen_printers.py matches the
+                // name and prints the value's repr.
                 let ch = self.basic("char", 8, DW_ATE_SIGNED_CHAR);
-                self.dib
+                let ptr = self
+                    .dib
                     .create_pointer_type(
-                        &t.name(),
+                        "",
                         ch,
                         self.pointer_bits,
                         self.pointer_bits as u32,
                         inkwell::AddressSpace::default(),
                     )
+                    .as_type();
+                let file = self.cu.get_file();
+                let scope = self.cu.as_debug_info_scope();
+                self.dib
+                    .create_typedef(ptr, &t.name(), file, 0, scope, self.pointer_bits as u32)
                     .as_type()
             }
             // Tuples are not described yet.

@@ -43,6 +43,39 @@ class StrPrinter:
         return _python_repr(bytes(mem).decode("utf-8", "replace"))
 
 
+class ContainerPrinter:
+    """`list[...]`, `dict[...]`, `set[...]`: a pointer to the runtime's
+    object. Prints Python's repr, computed by the program itself
+    (mg_val_repr through the container's MgType), so it needs a live
+    process (gdb calls into it; the small result string is not freed)."""
+
+    DESCRIPTORS = {"list": "mg_type_list", "dict": "mg_type_dict", "set": "mg_type_set"}
+
+    def __init__(self, val, kind):
+        self.val = val
+        self.kind = kind
+
+    def to_string(self):
+        addr = int(self.val)
+        if addr == 0:
+            return "<unassigned %s>" % self.kind
+        slot = self.val.address
+        if slot is None:
+            return "<%s at 0x%x>" % (self.kind, addr)
+        try:
+            s = gdb.parse_and_eval(
+                "(long)mg_val_repr(&%s, (void *)%d)" % (self.DESCRIPTORS[self.kind], int(slot))
+            )
+        except gdb.error as e:
+            return "<%s at 0x%x: %s>" % (self.kind, addr, e)
+        p = int(s)
+        inf = gdb.selected_inferior()
+        n = int.from_bytes(bytes(inf.read_memory(p + 8, 8)), "little", signed=True)
+        if n < 0 or n > 1 << 24:
+            return "<%s at 0x%x>" % (self.kind, addr)
+        return bytes(inf.read_memory(p + MGSTR_DATA_OFFSET, n)).decode("utf-8", "replace")
+
+
 # DWARF type name -> printer class.
 PRINTERS = {
     "str": StrPrinter,
@@ -56,6 +89,9 @@ def lookup(val):
     name = t.name or t.unqualified().name
     if name in PRINTERS:
         return PRINTERS[name](val)
+    kind = (name or "").split("[", 1)[0]
+    if kind in ContainerPrinter.DESCRIPTORS and name.endswith("]"):
+        return ContainerPrinter(val, kind)
     return None
 
 
