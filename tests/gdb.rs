@@ -321,5 +321,6 @@ fn container_locals_print_their_repr() {
         expect(&out, "list local", "xs = [0, 1, 4, 9, 16]");
         expect(&out, "dict local", "d = {'a': [1, 2], 'b': []}");
         expect(&out, "set local", "s = {1, 2, 3}");
+        expect(&out, "tuple local", "t = {[0] = 5, [1] = 2.5, [2] = 'x'}");
     }
 }

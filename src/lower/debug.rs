@@ -35,6 +35,8 @@ pub struct DebugInfo<'ctx> {
     block_depth: u32,
     /// `str`: a typedef of a pointer to the runtime's `MgStr`, built once.
     str_ty: Option<DIType<'ctx>>,
+    /// The target's layout, for tuple field offsets.
+    td: inkwell::targets::TargetData,
 }
 
 impl<'ctx> DebugInfo<'ctx> {
@@ -85,7 +87,73 @@ impl<'ctx> DebugInfo<'ctx> {
             scopes: Vec::new(),
             block_depth: 0,
             str_ty: None,
+            td: inkwell::targets::TargetData::create(&target.data_layout),
         }
+    }
+
+    /// The LLVM type of a container slot / tuple field (as lower's slot_ty).
+    fn slot_llty(&self, t: &Ty) -> inkwell::types::BasicTypeEnum<'ctx> {
+        use inkwell::types::BasicType;
+        match t {
+            Ty::Int => self.ctx.i64_type().into(),
+            Ty::Float => self.ctx.f64_type().into(),
+            Ty::Bool => self.ctx.i8_type().into(),
+            Ty::Tuple(ts) => {
+                let fs: Vec<_> = ts.iter().map(|f| self.slot_llty(f)).collect();
+                self.ctx.struct_type(&fs, false).as_basic_type_enum()
+            }
+            _ => self.ctx.ptr_type(inkwell::AddressSpace::default()).into(),
+        }
+    }
+
+    /// A tuple as a struct whose members are named by position (`[0]`, `[1]`).
+    fn tuple_type(&mut self, t: &Ty) -> Option<DIType<'ctx>> {
+        let Ty::Tuple(ts) = t else { return None };
+        let st = self.slot_llty(t).into_struct_type();
+        let file = self.cu.get_file();
+        let scope = self.cu.as_debug_info_scope();
+        let mut members = Vec::new();
+        for (i, ft) in ts.iter().enumerate() {
+            let fty = self.ty(ft)?;
+            let bits = self.td.get_bit_size(&self.slot_llty(ft));
+            let off = self.td.offset_of_element(&st, i as u32).unwrap_or(0) * 8;
+            members.push(
+                self.dib
+                    .create_member_type(
+                        scope,
+                        &format!("[{i}]"),
+                        file,
+                        0,
+                        bits,
+                        0,
+                        off,
+                        DIFlags::ZERO,
+                        fty,
+                    )
+                    .as_type(),
+            );
+        }
+        let size = self.td.get_bit_size(&st);
+        let align = self.td.get_abi_alignment(&st) * 8;
+        let name = t.name();
+        Some(
+            self.dib
+                .create_struct_type(
+                    scope,
+                    &name,
+                    file,
+                    0,
+                    size,
+                    align,
+                    DIFlags::ZERO,
+                    None,
+                    &members,
+                    0,
+                    None,
+                    &name,
+                )
+                .as_type(),
+        )
     }
 
     fn basic(&self, name: &str, bits: u64, enc: u32) -> DIType<'ctx> {
@@ -126,8 +194,7 @@ impl<'ctx> DebugInfo<'ctx> {
                     .create_typedef(ptr, &t.name(), file, 0, scope, self.pointer_bits as u32)
                     .as_type()
             }
-            // Tuples are not described yet.
-            Ty::Tuple(_) => return None,
+            Ty::Tuple(_) => return self.tuple_type(t),
         })
     }
 
