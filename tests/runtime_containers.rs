@@ -5,6 +5,8 @@
 //! they should be, including set iteration orders, hashes and sort
 //! stability. Its `errors` mode gives the exception line of each error case.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -71,22 +73,7 @@ fn check_target(
         want.lines().count()
     );
     for (i, exc) in errors.iter().enumerate() {
-        let out = mgen::runner::command(target, &exe, &[i.to_string()])?.output()?;
-        let err = String::from_utf8_lossy(&out.stderr);
-        let want = format!(
-            "Traceback (most recent call last):\n  File \"t.py\", line 5, in <module>\n{exc}\n"
-        );
-        anyhow::ensure!(
-            out.status.code() == Some(1),
-            "{} error case {i}: exit status {}",
-            target.name,
-            out.status
-        );
-        anyhow::ensure!(
-            err == want,
-            "{} error case {i}:\n  got  {err:?}\n  want {want:?}",
-            target.name
-        );
+        common::check_error_case(target, &exe, i, exc)?;
     }
     Ok(true)
 }

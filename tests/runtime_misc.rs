@@ -2,6 +2,8 @@
 //! error messages and tracebacks of the runtime on every target, against
 //! python3 (`runtime/tests/misc_driver.c`, `misc_oracle.py`).
 
+mod common;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -94,22 +96,7 @@ fn check_target(target: &mgen::target::Target) -> anyhow::Result<bool> {
         );
     }
     for (i, exc) in ERRORS.iter().enumerate() {
-        let out = mgen::runner::command(target, &exe, &[i.to_string()])?.output()?;
-        let err = String::from_utf8_lossy(&out.stderr);
-        let want = format!(
-            "Traceback (most recent call last):\n  File \"t.py\", line 5, in <module>\n{exc}\n"
-        );
-        anyhow::ensure!(
-            out.status.code() == Some(1),
-            "{} error case {i}: exit status {}",
-            target.name,
-            out.status
-        );
-        anyhow::ensure!(
-            err == want,
-            "{} error case {i}:\n  got  {err:?}\n  want {want:?}",
-            target.name
-        );
+        common::check_error_case(target, &exe, i, exc)?;
     }
     Ok(true)
 }

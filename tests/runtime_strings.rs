@@ -4,6 +4,8 @@
 //! `format_oracle.py`. Every expected line and error message comes from
 //! CPython (the oracles), none is typed in here.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -123,22 +125,7 @@ fn check_target(target: &mgen::target::Target) -> anyhow::Result<bool> {
     }
     let errors = python("strmethods_oracle.py", &["--errors"], "");
     for (i, exc) in errors.lines().enumerate() {
-        let out = mgen::runner::command(target, &sm, &[i.to_string()])?.output()?;
-        let err = String::from_utf8_lossy(&out.stderr);
-        let want = format!(
-            "Traceback (most recent call last):\n  File \"t.py\", line 5, in <module>\n{exc}\n"
-        );
-        anyhow::ensure!(
-            out.status.code() == Some(1),
-            "{} error case {i}: exit status {}",
-            target.name,
-            out.status
-        );
-        anyhow::ensure!(
-            err == want,
-            "{} error case {i}:\n  got  {err:?}\n  want {want:?}",
-            target.name
-        );
+        common::check_error_case(target, &sm, i, exc)?;
     }
     Ok(true)
 }
