@@ -4,39 +4,7 @@
 //! `runtime/tests/builtins_driver.c` prints one line per operand pair; this
 //! test generates the same operands and the expected line for each.
 
-use std::path::PathBuf;
-
-fn runtime_tests_dir() -> PathBuf {
-    mgen::home::runtime_dir().join("tests")
-}
-
-/// Build `driver` with the target's runtime, run it; None if the target
-/// cannot be run on this machine (no runner installed).
-fn build_and_run(target: &mgen::target::Target, driver: &str) -> anyhow::Result<Option<String>> {
-    let mut objs = mgen::sysroot::runtime_objects(target)?;
-    let dir = tempfile::tempdir()?;
-    let drv = dir.path().join("driver.o");
-    mgen::sysroot::compile_c(target, &runtime_tests_dir().join(driver), &drv)?;
-    objs.push(drv);
-    let exe = dir.path().join(format!("driver{}", target.exe_suffix));
-    mgen::link::link(target, &objs, &exe)?;
-    let mut cmd = match mgen::runner::command(target, &exe, &[]) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("skipping {}: {e:#}", target.name);
-            return Ok(None);
-        }
-    };
-    let out = cmd.output()?;
-    anyhow::ensure!(
-        out.status.success(),
-        "{} driver failed ({}): {}",
-        target.name,
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Ok(Some(String::from_utf8(out.stdout)?))
-}
+mod common;
 
 /// Must match mg_module_main in builtins_driver.c.
 fn operands() -> Vec<(i64, i64)> {
@@ -175,7 +143,7 @@ fn builtins_match_rust_arithmetic_on_every_target() {
     let mut ran = Vec::new();
     let mut failures = Vec::new();
     for target in mgen::target::builtin_targets().expect("targets") {
-        match build_and_run(&target, "builtins_driver.c") {
+        match common::build_and_run(&target, "builtins_driver.c") {
             Ok(Some(got)) => {
                 ran.push(target.name.clone());
                 if let Err(e) = compare(&target.name, &got, &want) {

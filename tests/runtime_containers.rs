@@ -7,16 +7,11 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::process::Command;
-
-fn runtime_tests_dir() -> PathBuf {
-    mgen::home::runtime_dir().join("tests")
-}
 
 fn oracle(arg: Option<&str>) -> String {
     let mut cmd = Command::new("python3");
-    cmd.arg(runtime_tests_dir().join("containers_oracle.py"));
+    cmd.arg(common::runtime_tests_dir().join("containers_oracle.py"));
     if let Some(a) = arg {
         cmd.arg(a);
     }
@@ -39,7 +34,7 @@ fn check_target(
     let drv = dir.path().join("driver.o");
     mgen::sysroot::compile_c(
         target,
-        &runtime_tests_dir().join("containers_driver.c"),
+        &common::runtime_tests_dir().join("containers_driver.c"),
         &drv,
     )?;
     objs.push(drv);

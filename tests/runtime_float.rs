@@ -5,60 +5,7 @@
 //! bits and the runtime's answer; `runtime/tests/float_oracle.py` (run with
 //! `python3 -c`) recomputes each line from the input bits.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-
-fn runtime_tests_dir() -> PathBuf {
-    mgen::home::runtime_dir().join("tests")
-}
-
-/// Build `driver` with the target's runtime, run it; None if the target
-/// cannot be run on this machine (no runner installed).
-fn build_and_run(target: &mgen::target::Target, driver: &str) -> anyhow::Result<Option<String>> {
-    let mut objs = mgen::sysroot::runtime_objects(target)?;
-    let dir = tempfile::tempdir()?;
-    let drv = dir.path().join("driver.o");
-    mgen::sysroot::compile_c(target, &runtime_tests_dir().join(driver), &drv)?;
-    objs.push(drv);
-    let exe = dir.path().join(format!("driver{}", target.exe_suffix));
-    mgen::link::link(target, &objs, &exe)?;
-    let mut cmd = match mgen::runner::command(target, &exe, &[]) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("skipping {}: {e:#}", target.name);
-            return Ok(None);
-        }
-    };
-    let out = cmd.output()?;
-    anyhow::ensure!(
-        out.status.success(),
-        "{} driver failed ({}): {}",
-        target.name,
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Ok(Some(String::from_utf8(out.stdout)?))
-}
-
-/// What CPython says each of the driver's lines should be.
-fn oracle(driver_output: &str) -> String {
-    let script = std::fs::read_to_string(runtime_tests_dir().join("float_oracle.py")).unwrap();
-    let mut child = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 is needed as the oracle");
-    let mut stdin = child.stdin.take().unwrap();
-    let input = driver_output.to_string();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    assert!(out.status.success(), "oracle failed");
-    String::from_utf8(out.stdout).unwrap()
-}
+mod common;
 
 fn compare(name: &str, got: &str, want: &str) -> Result<(), String> {
     let g: Vec<&str> = got.lines().collect();
@@ -102,10 +49,10 @@ fn float_conversions_and_pow_match_cpython_on_every_target() {
     let mut ran = Vec::new();
     let mut failures = Vec::new();
     for target in mgen::target::builtin_targets().expect("targets") {
-        match build_and_run(&target, "float_driver.c") {
+        match common::build_and_run(&target, "float_driver.c") {
             Ok(Some(got)) => {
                 ran.push(target.name.clone());
-                let want = oracle(&got);
+                let want = float_oracle(&got);
                 if let Err(e) = check_counts(&target.name, &got)
                     .and_then(|_| compare(&target.name, &got, &want))
                 {
@@ -129,8 +76,12 @@ fn float_conversions_and_pow_match_cpython_on_every_target() {
 fn float_output_file_matches() {
     let path = std::env::var("MGEN_FLOAT_OUTPUT").expect("set MGEN_FLOAT_OUTPUT");
     let got = std::fs::read_to_string(path).unwrap();
-    let r = check_counts("file", &got).and_then(|_| compare("file", &got, &oracle(&got)));
+    let r = check_counts("file", &got).and_then(|_| compare("file", &got, &float_oracle(&got)));
     if let Err(e) = r {
         panic!("{e}");
     }
+}
+
+fn float_oracle(driver_output: &str) -> String {
+    common::python("float_oracle.py", &[], driver_output)
 }

@@ -4,14 +4,6 @@
 
 mod common;
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-
-fn runtime_tests_dir() -> PathBuf {
-    mgen::home::runtime_dir().join("tests")
-}
-
 /// (exception line, in the order of the driver's error cases). The ones
 /// CPython can produce are also checked against python3 end to end by the
 /// `qemu-tests/err_*` programs; the OverflowError and int ** negative ones
@@ -43,29 +35,15 @@ const ERRORS: &[&str] = &[
     "StopIteration",
 ];
 
-fn oracle(driver_output: &str) -> String {
-    let script = std::fs::read_to_string(runtime_tests_dir().join("misc_oracle.py")).unwrap();
-    let mut child = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 is needed as the oracle");
-    let mut stdin = child.stdin.take().unwrap();
-    let input = driver_output.to_string();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    assert!(out.status.success(), "oracle failed");
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn check_target(target: &mgen::target::Target) -> anyhow::Result<bool> {
     let mut objs = mgen::sysroot::runtime_objects(target)?;
     let dir = tempfile::tempdir()?;
     let drv = dir.path().join("driver.o");
-    mgen::sysroot::compile_c(target, &runtime_tests_dir().join("misc_driver.c"), &drv)?;
+    mgen::sysroot::compile_c(
+        target,
+        &common::runtime_tests_dir().join("misc_driver.c"),
+        &drv,
+    )?;
     objs.push(drv);
     let exe = dir.path().join(format!("driver{}", target.exe_suffix));
     mgen::link::link(target, &objs, &exe)?;
@@ -81,7 +59,7 @@ fn check_target(target: &mgen::target::Target) -> anyhow::Result<bool> {
         String::from_utf8_lossy(&out.stderr)
     );
     let got = String::from_utf8(out.stdout)?;
-    let want = oracle(&got);
+    let want = misc_oracle(&got);
     anyhow::ensure!(
         got.lines().count() > 800,
         "{}: driver output cut short",
@@ -115,4 +93,8 @@ fn semantics_and_errors_match_cpython_on_every_target() {
     eprintln!("ran on: {}", ran.join(", "));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(!ran.is_empty(), "no target could run the driver");
+}
+
+fn misc_oracle(driver_output: &str) -> String {
+    common::python("misc_oracle.py", &[], driver_output)
 }

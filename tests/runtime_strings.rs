@@ -6,33 +6,7 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
-fn runtime_tests_dir() -> PathBuf {
-    mgen::home::runtime_dir().join("tests")
-}
-
-/// Run python3 on `script` with `args`, feeding `input`.
-fn python(script: &str, args: &[&str], input: &str) -> String {
-    let script = std::fs::read_to_string(runtime_tests_dir().join(script)).unwrap();
-    let mut child = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 is needed as the oracle");
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_string();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    assert!(out.status.success(), "oracle failed");
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// Build runtime + driver (+ extra test-only C files) into an executable.
 fn build(
@@ -44,7 +18,7 @@ fn build(
     let mut objs = mgen::sysroot::runtime_objects(target)?;
     for (i, src) in std::iter::once(&driver).chain(extra).enumerate() {
         let obj = dir.join(format!("{driver}-{i}.o"));
-        mgen::sysroot::compile_c(target, &runtime_tests_dir().join(src), &obj)?;
+        mgen::sysroot::compile_c(target, &common::runtime_tests_dir().join(src), &obj)?;
         objs.push(obj);
     }
     let exe = dir.join(format!("{driver}{}", target.exe_suffix));
@@ -120,10 +94,10 @@ fn check_target(target: &mgen::target::Target) -> anyhow::Result<bool> {
             );
             got.push_str(std::str::from_utf8(&out.stdout)?);
         }
-        let want = python(oracle, &[], &got);
+        let want = common::python(oracle, &[], &got);
         compare(&target.name, what, &got, &want, min)?;
     }
-    let errors = python("strmethods_oracle.py", &["--errors"], "");
+    let errors = common::python("strmethods_oracle.py", &["--errors"], "");
     for (i, exc) in errors.lines().enumerate() {
         common::check_error_case(target, &sm, i, exc)?;
     }
