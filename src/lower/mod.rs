@@ -1227,6 +1227,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                         self.raise_if(z, "ZeroDivisionError", Some("float division by zero"))?;
                         self.b.build_float_div(a, b, "")?.into()
                     }
+                    BinOp::Pow if const_exponent(e).is_some() => {
+                        self.set_line(e.line)?;
+                        self.float_pow_const(a, b, const_exponent(e).unwrap())?
+                    }
                     BinOp::FloorDiv | BinOp::Mod | BinOp::Pow => {
                         self.set_line(e.line)?;
                         let name = match op {
@@ -1666,5 +1670,79 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             }
             _ => unreachable!(),
         })
+    }
+}
+
+/// `x ** 0.5` and `x ** 2.0` have exact fast forms (see `float_pow_const`).
+fn const_exponent(e: &Expr) -> Option<f64> {
+    let ExprKind::Binary(BinOp::Pow, _, r) = &e.kind else {
+        return None;
+    };
+    let v = match &r.kind {
+        ExprKind::Float(v) => *v,
+        ExprKind::ToFloat(i) => match i.kind {
+            ExprKind::Int(v) => v as f64,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    (v == 0.5 || v == 2.0).then_some(v)
+}
+
+impl<'ctx, 'p> Lowerer<'ctx, 'p> {
+    /// `x ** 0.5` is sqrt(x) and `x ** 2.0` is x * x, bit for bit, where
+    /// both are the correctly rounded value CPython's pow gives: for x > 0
+    /// (sqrt) and for a finite product (square). Elsewhere (zero, negative,
+    /// infinite, NaN, overflow) the runtime's pow decides, with CPython's
+    /// special cases and errors.
+    fn float_pow_const(
+        &mut self,
+        x: inkwell::values::FloatValue<'ctx>,
+        y: inkwell::values::FloatValue<'ctx>,
+        k: f64,
+    ) -> Result<BasicValueEnum<'ctx>> {
+        let f64t = self.ctx.f64_type();
+        let (fast, ok) = if k == 0.5 {
+            let intr = Intrinsic::find("llvm.sqrt").unwrap();
+            let decl = intr.get_declaration(&self.module, &[f64t.into()]).unwrap();
+            let r = match self
+                .b
+                .build_call(decl, &[x.into()], "")?
+                .try_as_basic_value()
+            {
+                ValueKind::Basic(v) => v.into_float_value(),
+                _ => unreachable!(),
+            };
+            let pos = self
+                .b
+                .build_float_compare(FloatPredicate::OGT, x, f64t.const_zero(), "")?;
+            (r, pos)
+        } else {
+            let r = self.b.build_float_mul(x, x, "")?;
+            let fin = self.b.build_float_compare(
+                FloatPredicate::OLT,
+                r,
+                f64t.const_float(f64::INFINITY),
+                "",
+            )?;
+            (r, fin)
+        };
+        let here = self.b.get_insert_block().unwrap();
+        let slow_bb = self.new_block("pow.slow");
+        let end = self.new_block("pow.end");
+        self.b.build_conditional_branch(ok, end, slow_bb)?;
+        let saved = self.stored_line;
+        self.position(slow_bb);
+        self.stored_line = saved;
+        let slow = self
+            .call_rt("mg_float_pow", Some(self.t_f64()), &[x.into(), y.into()])?
+            .unwrap();
+        let slow_end = self.b.get_insert_block().unwrap();
+        self.b.build_unconditional_branch(end)?;
+        self.position(end);
+        self.stored_line = saved;
+        let phi = self.b.build_phi(f64t, "")?;
+        phi.add_incoming(&[(&fast, here), (&slow, slow_end)]);
+        Ok(phi.as_basic_value())
     }
 }
