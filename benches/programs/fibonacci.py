@@ -1,0 +1,11 @@
+# Recursive Fibonacci: function calls and small-integer arithmetic.
+
+
+def fib(n: int) -> int:
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+if __name__ == "__main__":
+    print(fib(34))
