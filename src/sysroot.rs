@@ -3,8 +3,9 @@
 //! The runtime is compiled with `clang-19 --target=<triple>` from
 //! `runtime/*.c`, `runtime/builtins/*.c` and `runtime/os/<os_layer>/*.c`
 //! into `cache_dir()/<target>-<hash>/`. The hash covers every source and
-//! header (path and contents), all flags, the triple and `clang-19
-//! --version`, so any change gives a fresh directory. A build goes to a
+//! header (path and contents), all flags, the triple and clang-19's
+//! identity (resolved path, size and mtime), so any change gives a fresh
+//! directory. A build goes to a
 //! temporary directory inside the cache and is renamed into place, so
 //! several mgen processes may race: the first rename wins, the others use it.
 
@@ -39,7 +40,7 @@ pub fn runtime_objects(target: &Target) -> anyhow::Result<Vec<PathBuf>> {
     let rt = crate::home::runtime_dir();
     let sources = runtime_sources(&rt, &target.runtime.os_layer)?;
     let flags = cflags(target, &rt);
-    let clang_version = clang_version()?;
+    let clang_version = clang_identity()?;
 
     let mut h = Sha256::new();
     h.update(b"mgen-runtime-v1\0");
@@ -177,6 +178,24 @@ fn hashed_files(rt: &Path, sources: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> 
 fn object_name(rt: &Path, src: &Path) -> String {
     let rel = src.strip_prefix(rt).unwrap_or(src).with_extension("o");
     rel.to_string_lossy().replace(['/', '\\'], "_")
+}
+
+/// What identifies the installed clang for the cache key: its resolved
+/// path, size and modification time (an upgrade changes them). Cheaper than
+/// running `clang --version` on every build (~10-100 ms).
+fn clang_identity() -> anyhow::Result<String> {
+    let path = which::which(CLANG).map_err(|_| {
+        anyhow::anyhow!("{CLANG} not found: install it with apt-get install clang-19")
+    })?;
+    let real = path.canonicalize().unwrap_or(path);
+    let meta = std::fs::metadata(&real).with_context(|| format!("reading {}", real.display()))?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    Ok(format!("{} {} {}", real.display(), meta.len(), mtime))
 }
 
 fn clang_version() -> anyhow::Result<String> {
