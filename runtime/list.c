@@ -257,12 +257,83 @@ static void merge_sort(const SortCtx *c, int64_t *perm, int64_t *tmp, int64_t lo
         perm[k++] = tmp[i++];
 }
 
+/* Sorting a list of ints, floats or strs by itself: a stable merge sort of
+ * the values in place (no permutation, no per-comparison dispatch). */
+#define DEFINE_VALUE_SORT(NAME, T, LT)                                                    \
+    static void NAME(T *a, T *tmp, int64_t lo, int64_t hi) {                                \
+        if (hi - lo <= 24) {                                                                \
+            for (int64_t i = lo + 1; i < hi; i++) {                                         \
+                T x = a[i];                                                                 \
+                int64_t j = i;                                                              \
+                while (j > lo && LT(x, a[j - 1])) {                                         \
+                    a[j] = a[j - 1];                                                        \
+                    j--;                                                                    \
+                }                                                                           \
+                a[j] = x;                                                                   \
+            }                                                                               \
+            return;                                                                         \
+        }                                                                                   \
+        int64_t mid = lo + (hi - lo) / 2;                                                   \
+        NAME(a, tmp, lo, mid);                                                              \
+        NAME(a, tmp, mid, hi);                                                              \
+        if (!LT(a[mid], a[mid - 1]))                                                        \
+            return;                                                                         \
+        int64_t n1 = mid - lo;                                                              \
+        for (int64_t t = 0; t < n1; t++)                                                    \
+            tmp[t] = a[lo + t];                                                             \
+        int64_t i = 0, j = mid, k = lo;                                                     \
+        while (i < n1 && j < hi)                                                            \
+            a[k++] = LT(a[j], tmp[i]) ? a[j++] : tmp[i++];                                  \
+        while (i < n1)                                                                      \
+            a[k++] = tmp[i++];                                                              \
+    }
+
+#define LT_NUM(x, y) ((x) < (y))
+#define LT_STR(x, y) (mg_str_cmp((x), (y)) < 0)
+DEFINE_VALUE_SORT(sort_i64, int64_t, LT_NUM)
+DEFINE_VALUE_SORT(sort_f64, double, LT_NUM)
+DEFINE_VALUE_SORT(sort_str, MgStr *, LT_STR)
+
+/* Sort l by its own values when they are ints, floats or strs; false for
+ * other element types. */
+static bool sort_values(MgList *l) {
+    int64_t n = l->len;
+    void *tmp = NULL;
+    switch (l->elem->kind) {
+    case MG_KIND_INT:
+        tmp = mg_alloc((size_t)(n / 2 + 1) * sizeof(int64_t));
+        sort_i64((int64_t *)(void *)l->data, tmp, 0, n);
+        break;
+    case MG_KIND_FLOAT:
+        tmp = mg_alloc((size_t)(n / 2 + 1) * sizeof(double));
+        sort_f64((double *)(void *)l->data, tmp, 0, n);
+        break;
+    case MG_KIND_STR:
+        tmp = mg_alloc((size_t)(n / 2 + 1) * sizeof(MgStr *));
+        sort_str((MgStr **)(void *)l->data, tmp, 0, n);
+        break;
+    default:
+        return false;
+    }
+    mg_free(tmp);
+    return true;
+}
+
 static void sort_by(MgList *l, MgList *keys, bool reverse) {
     int64_t n = l->len;
     if (n < 2)
         return;
     if (keys->len != n)
         mg_raise("ValueError", "list modified during sort");
+    int32_t kind = l->elem->kind;
+    if (keys == l && (kind == MG_KIND_INT || kind == MG_KIND_FLOAT || kind == MG_KIND_STR)) {
+        if (reverse)
+            mg_list_reverse(l);
+        sort_values(l);
+        if (reverse)
+            mg_list_reverse(l);
+        return;
+    }
     if (reverse) {
         mg_list_reverse(l);
         if (keys != l)
@@ -399,9 +470,14 @@ MgList *mg_list_repeat(MgList *l, int64_t n) {
     if (__builtin_mul_overflow(l->len, n, &total))
         mg_raise("MemoryError", NULL);
     MgList *r = mg_list_new(l->elem, total);
-    size_t chunk = (size_t)(l->len * l->elem->size);
-    for (int64_t i = 0; i < n; i++)
-        __builtin_memcpy(r->data + (size_t)i * chunk, l->data, chunk);
+    size_t chunk = (size_t)(l->len * l->elem->size), bytes = chunk * (size_t)n;
+    /* One copy, then double what is filled: log2(n) memcpy calls. */
+    __builtin_memcpy(r->data, l->data, chunk);
+    for (size_t done = chunk; done < bytes;) {
+        size_t k = done < bytes - done ? done : bytes - done;
+        __builtin_memcpy(r->data + done, r->data, k);
+        done += k;
+    }
     r->len = total;
     incref_range(r, 0, total);
     return r;

@@ -30,6 +30,15 @@ void *memmove(void *dst, const void *src, size_t n) {
 
 void *memset(void *dst, int c, size_t n) {
     unsigned char *d = dst;
+    /* Bytes up to a word boundary, then words (a list of a million bools
+     * or an allocator's zeroing go through here), then the tail. */
+    while (n && ((uintptr_t)d & (sizeof(size_t) - 1))) {
+        *d++ = (unsigned char)c;
+        n--;
+    }
+    size_t w = (size_t)-1 / 255 * (unsigned char)c;
+    for (; n >= sizeof(size_t); n -= sizeof(size_t), d += sizeof(size_t))
+        *(size_t *)d = w;
     while (n--)
         *d++ = (unsigned char)c;
     return dst;
@@ -40,5 +49,16 @@ int memcmp(const void *a, const void *b, size_t n) {
     for (size_t i = 0; i < n; i++)
         if (x[i] != y[i])
             return x[i] < y[i] ? -1 : 1;
+    return 0;
+}
+
+/* LLVM turns `memcmp(a, b, n) == 0` into bcmp on targets whose C library
+ * has it (Linux): the runtime linked in as bitcode is optimized without
+ * -fno-builtin, so it can ask for this one too. */
+int bcmp(const void *a, const void *b, size_t n) {
+    const unsigned char *x = a, *y = b;
+    for (size_t i = 0; i < n; i++)
+        if (x[i] != y[i])
+            return 1;
     return 0;
 }
