@@ -1053,14 +1053,32 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         i: IntValue<'ctx>,
         msg: &str,
     ) -> Result<PointerValue<'ctx>> {
+        // One unsigned compare on the common path (0 <= i < len); negative
+        // indices and errors go the slow way.
         let n = self.list_len(l)?;
+        let in_range = self.b.build_int_compare(IntPredicate::ULT, i, n, "")?;
+        let fast_bb = self.b.get_insert_block().unwrap();
+        let slow = self.new_block("idx.neg");
+        let join = self.new_block("idx.ok");
+        self.b.build_conditional_branch(in_range, join, slow)?;
+        let saved = self.stored_line;
+        self.b.position_at_end(slow);
         let neg = self
             .b
             .build_int_compare(IntPredicate::SLT, i, self.i64c(0), "")?;
+        // i + len cannot wrap into [0, len) for a non-negative i < 2**63.
         let adj = self.b.build_int_add(i, n, "")?;
-        let i = self.b.build_select(neg, adj, i, "")?.into_int_value();
-        let bad = self.b.build_int_compare(IntPredicate::UGE, i, n, "")?;
+        let adj_ok = self.b.build_int_compare(IntPredicate::ULT, adj, n, "")?;
+        let good = self.b.build_and(neg, adj_ok, "")?;
+        let bad = self.b.build_not(good, "")?;
         self.raise_if(bad, "IndexError", Some(msg))?;
+        let slow_end = self.b.get_insert_block().unwrap();
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(join);
+        self.stored_line = saved;
+        let phi = self.b.build_phi(self.t_i64(), "idx")?;
+        phi.add_incoming(&[(&i, fast_bb), (&adj, slow_end)]);
+        let i = phi.as_basic_value().into_int_value();
         self.list_slot_ptr(l, et, i)
     }
 
@@ -1125,7 +1143,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.set_item_with(line, obj, index, &mut |_| Ok(v))
     }
 
-    /// Python's order: the container, the index, then the value.
+    /// Python's order: the value, then the container, then the index.
     fn set_item_with(
         &mut self,
         line: u32,
@@ -1133,18 +1151,32 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         index: &Expr,
         value: &mut dyn FnMut(&mut Self) -> Result<BasicValueEnum<'ctx>>,
     ) -> Result<()> {
+        let v = value(self)?;
         let oh = self.expr_borrow(obj)?;
         match &obj.ty {
             Ty::List(et) => {
                 let i = self.expr(index)?;
-                let v = value(self)?;
                 self.set_line(line)?;
-                let slot = self.spill(et, v)?;
-                self.call_rt("mg_list_setitem", None, &[oh.v, i, slot.into()])?;
+                // Inline (the hot path of every in-place list algorithm):
+                // bounds check, store, then drop the old item, as CPython.
+                let p = self.list_index_ptr(
+                    oh.v.into_pointer_value(),
+                    et,
+                    i.into_int_value(),
+                    "list assignment index out of range",
+                )?;
+                let old = if et.is_heap() {
+                    Some(self.load_slot(et, p)?)
+                } else {
+                    None
+                };
+                self.store_slot(et, p, v)?;
+                if let Some(old) = old {
+                    self.decref(et, old)?;
+                }
             }
             Ty::Dict(kt, vt) => {
                 let k = self.expr(index)?;
-                let v = value(self)?;
                 self.set_line(line)?;
                 self.dict_set(oh.v.into_pointer_value(), kt, k, vt, v)?;
             }
@@ -1216,8 +1248,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.set_line(line)?;
         let p = slot_of(self)?;
         let old = self.load_slot(&elem, p)?;
-        let sv = self.to_slot(&elem, new)?;
-        self.b.build_store(p, sv)?;
+        self.store_slot(&elem, p, new)?;
         self.decref(&elem, old)?;
         self.release(&key_ty, kh)?;
         self.release(&obj.ty, oh)

@@ -409,8 +409,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
         let f = self.frame.unwrap();
         let p = self.b.build_struct_gep(self.frame_ty, f, 3, "line")?;
-        self.b
+        let st = self
+            .b
             .build_store(p, self.ctx.i32_type().const_int(line as u64, false))?;
+        self.tbaa(st, values::Tbaa::FrameLine);
         self.stored_line = Some(line);
         Ok(())
     }

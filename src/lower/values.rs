@@ -67,7 +67,55 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         p: PointerValue<'ctx>,
     ) -> Result<BasicValueEnum<'ctx>> {
         let v = self.b.build_load(self.slot_ty(t), p, "")?;
+        if let Some(i) = inkwell::values::BasicValue::as_instruction_value(&v) {
+            self.tbaa(i, Tbaa::Slot(t));
+        }
         self.from_slot(t, v)
+    }
+
+    /// Store `v` (ownership moves) into a container slot.
+    pub(super) fn store_slot(
+        &mut self,
+        t: &Ty,
+        p: PointerValue<'ctx>,
+        v: BasicValueEnum<'ctx>,
+    ) -> Result<()> {
+        let sv = self.to_slot(t, v)?;
+        let st = self.b.build_store(p, sv)?;
+        self.tbaa(st, Tbaa::Slot(t));
+        Ok(())
+    }
+
+    /// Attach a type-based alias analysis tag to a load or store. Generated
+    /// code tags only memory whose kind it knows for certain: a container
+    /// slot holding a scalar of one kind, a list's `len`/`data` fields, the
+    /// frame's line number. Distinct tags never alias, so LLVM may keep a
+    /// list's length and data pointer in registers across element stores
+    /// and hoist the line-number store out of loops. Untagged accesses (and
+    /// the C runtime's, whose tags have another root) alias everything.
+    pub(super) fn tbaa(&self, inst: inkwell::values::InstructionValue<'ctx>, tag: Tbaa<'_>) {
+        let name = match tag {
+            Tbaa::ListLen => "mg list.len",
+            Tbaa::ListData => "mg list.data",
+            Tbaa::FrameLine => "mg frame.line",
+            Tbaa::Slot(t) => match t {
+                Ty::Int => "mg slot int",
+                Ty::Float => "mg slot float",
+                Ty::Bool => "mg slot bool",
+                t if t.is_object() => "mg slot object",
+                _ => return,
+            },
+        };
+        let root = self.ctx.metadata_node(&[self.ctx.metadata_string("mgen TBAA").into()]);
+        let zero = self.ctx.i64_type().const_zero();
+        let ty = self.ctx.metadata_node(&[
+            self.ctx.metadata_string(name).into(),
+            root.into(),
+            zero.into(),
+        ]);
+        let access = self.ctx.metadata_node(&[ty.into(), ty.into(), zero.into()]);
+        let kind = self.ctx.get_kind_id("tbaa");
+        let _ = inst.set_metadata(access, kind);
     }
 
     /// Put a value in a fresh stack slot (for runtime calls taking `void *`).
@@ -365,10 +413,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     pub(super) fn list_len(&mut self, l: PointerValue<'ctx>) -> Result<IntValue<'ctx>> {
         let p = self.b.build_struct_gep(self.list_ty, l, 2, "")?;
-        Ok(self
-            .b
-            .build_load(self.ctx.i64_type(), p, "len")?
-            .into_int_value())
+        let v = self.b.build_load(self.ctx.i64_type(), p, "len")?;
+        if let Some(i) = inkwell::values::BasicValue::as_instruction_value(&v) {
+            self.tbaa(i, Tbaa::ListLen);
+        }
+        Ok(v.into_int_value())
     }
 
     /// Pointer to slot `i` (already in range) of a list with element type `et`.
@@ -379,10 +428,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         i: IntValue<'ctx>,
     ) -> Result<PointerValue<'ctx>> {
         let dp = self.b.build_struct_gep(self.list_ty, l, 4, "")?;
-        let data = self
-            .b
-            .build_load(self.ptr_t(), dp, "data")?
-            .into_pointer_value();
+        let data = self.b.build_load(self.ptr_t(), dp, "data")?;
+        if let Some(i) = inkwell::values::BasicValue::as_instruction_value(&data) {
+            self.tbaa(i, Tbaa::ListData);
+        }
+        let data = data.into_pointer_value();
         Ok(unsafe {
             self.b
                 .build_in_bounds_gep(self.slot_ty(et), data, &[i], "")?
@@ -503,4 +553,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             _ => unreachable!(),
         })
     }
+}
+
+/// What a tagged memory access touches (see `Lowerer::tbaa`).
+#[derive(Clone, Copy)]
+pub(super) enum Tbaa<'t> {
+    ListLen,
+    ListData,
+    FrameLine,
+    /// A container slot holding a value of this type.
+    Slot(&'t Ty),
 }
