@@ -218,6 +218,13 @@ void mg_list_sort(MgList *l, bool reverse);
 void mg_list_sort_by_keys(MgList *l, MgList *keys, bool reverse);
 /* l[start:stop:step]; has_* false = omitted. ValueError: slice step cannot be zero */
 MgList *mg_list_slice(MgList *l, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop, bool has_step);
+/* del l[start:stop:step] (has_* as for mg_list_slice). */
+void mg_list_delslice(MgList *l, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop, bool has_step);
+/* l[start:stop:step] = v (v is borrowed and may be l; a step other than 1
+ * needs len(v) == the slice length. ValueError: attempt to assign sequence
+ * of size N to extended slice of size M) */
+void mg_list_setslice(MgList *l, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop, bool has_step,
+                      MgList *v);
 /* l[i] = v (takes v). IndexError: list assignment index out of range */
 void mg_list_setitem(MgList *l, int64_t i, const void *v);
 /* del l[i]. IndexError: list assignment index out of range */

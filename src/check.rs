@@ -785,6 +785,21 @@ impl<'a> Checker<'a> {
                     }
                     AExpr::Subscript(sub) => {
                         let obj = self.expr_value(sc, &sub.value, None)?;
+                        if let (AExpr::Slice(sl), Ty::List(et)) = (&*sub.slice, &obj.ty) {
+                            let et = (**et).clone();
+                            let value = self.list_of_iterable(sc, &a.value, &et)?;
+                            let (lo, hi, step) = self.slice_bounds(sc, sl)?;
+                            return Ok(Some(self.mk_stmt(
+                                s,
+                                StmtKind::SetSlice {
+                                    obj,
+                                    lo,
+                                    hi,
+                                    step,
+                                    value,
+                                },
+                            )));
+                        }
                         let (index, elem) = self.item_target(sc, &obj, sub)?;
                         let value = self.expr_expect(sc, &a.value, &elem)?;
                         StmtKind::SetItem { obj, index, value }
@@ -864,8 +879,18 @@ impl<'a> Checker<'a> {
                     return err(&d.targets[0], "only `del container[index]` is supported");
                 };
                 let obj = self.expr_value(sc, &sub.value, None)?;
-                if let AExpr::Slice(_) = &*sub.slice {
-                    return err(&*sub.slice, "deleting a slice is not supported yet");
+                if let AExpr::Slice(sl) = &*sub.slice {
+                    if !matches!(obj.ty, Ty::List(_)) {
+                        return err(
+                            &*sub.value,
+                            format!(
+                                "'{}' object doesn't support item deletion",
+                                obj.ty.kind_name()
+                            ),
+                        );
+                    }
+                    let (lo, hi, step) = self.slice_bounds(sc, sl)?;
+                    return Ok(Some(self.mk_stmt(s, StmtKind::DelSlice { obj, lo, hi, step })));
                 }
                 let index = match &obj.ty {
                     Ty::List(_) => self.int_index(sc, &sub.slice)?,
@@ -1013,6 +1038,74 @@ impl<'a> Checker<'a> {
                 ),
             ),
         }
+    }
+
+    /// The bounds of `[lo:hi:step]` as ints (a literal zero step is an error).
+    #[allow(clippy::type_complexity)]
+    fn slice_bounds(
+        &mut self,
+        sc: &mut Scope,
+        sl: &ast::ExprSlice,
+    ) -> R<(Option<Expr>, Option<Expr>, Option<Expr>)> {
+        let mut part = |x: &Option<Box<AExpr>>| -> R<Option<Expr>> {
+            match x {
+                None => Ok(None),
+                Some(v) => Ok(Some(self.int_index(sc, v)?)),
+            }
+        };
+        let lo = part(&sl.lower)?;
+        let hi = part(&sl.upper)?;
+        let step = part(&sl.step)?;
+        if let Some(Expr {
+            kind: ExprKind::Int(0),
+            ..
+        }) = &step
+        {
+            return err(sl, "slice step cannot be zero");
+        }
+        Ok((lo, hi, step))
+    }
+
+    /// Any iterable of `elem` items as a `list[elem]` value (a list as is,
+    /// anything else through `list(...)`), for slice assignment.
+    fn list_of_iterable(&mut self, sc: &mut Scope, e: &AExpr, elem: &Ty) -> R<Expr> {
+        let list_ty = Ty::List(Box::new(elem.clone()));
+        let empty = match e {
+            AExpr::List(l) => l.elts.is_empty(),
+            AExpr::Tuple(t) => t.elts.is_empty(),
+            _ => false,
+        };
+        if empty || matches!(e, AExpr::List(_) | AExpr::ListComp(_)) {
+            if empty {
+                return Ok(self.mk(e, ExprKind::List(vec![]), list_ty));
+            }
+            return self.expr_expect(sc, e, &list_ty);
+        }
+        let it = self.iter_of(sc, e)?;
+        if it.elem != *elem {
+            return err(
+                e,
+                format!(
+                    "expected an iterable of {}, found one of {}",
+                    elem.name(),
+                    it.elem.name()
+                ),
+            );
+        }
+        if let IterKind::List(v) = it.kind {
+            return Ok(*v);
+        }
+        Ok(self.mk(
+            e,
+            ExprKind::Reduce {
+                op: Reduce::List,
+                iter: Box::new(it),
+                key: None,
+                reverse: None,
+                start: None,
+            },
+            list_ty,
+        ))
     }
 
     fn int_index(&mut self, sc: &mut Scope, e: &AExpr) -> R<Expr> {

@@ -172,6 +172,23 @@ pub enum StmtKind {
         obj: Expr,
         index: Expr,
     },
+    /// `del xs[lo:hi:step]` of a list.
+    DelSlice {
+        obj: Expr,
+        lo: Option<Expr>,
+        hi: Option<Expr>,
+        step: Option<Expr>,
+    },
+    /// `xs[lo:hi:step] = value` of a list; `value` is a list of the same
+    /// element type (other iterables are converted by `check`). CPython's
+    /// order: value, then obj, then the bounds.
+    SetSlice {
+        obj: Expr,
+        lo: Option<Expr>,
+        hi: Option<Expr>,
+        step: Option<Expr>,
+        value: Expr,
+    },
     Expr(Expr),
     If(Expr, Vec<Stmt>, Vec<Stmt>),
     While {

@@ -1243,6 +1243,51 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.release(&obj.ty, oh)
     }
 
+    /// `del xs[lo:hi:step]` (value None) or `xs[lo:hi:step] = value`.
+    pub(super) fn slice_stmt(
+        &mut self,
+        line: u32,
+        obj: &Expr,
+        bounds: [&Option<Expr>; 3],
+        value: Option<&Expr>,
+    ) -> Result<()> {
+        // CPython evaluates the assigned value before the target.
+        let vh = match value {
+            Some(v) => Some(self.expr_borrow(v)?),
+            None => None,
+        };
+        let oh = self.expr_borrow(obj)?;
+        let mut args: Vec<BasicValueEnum> = vec![oh.v];
+        let mut flags = Vec::new();
+        for part in bounds {
+            match part {
+                Some(x) => {
+                    args.push(self.expr(x)?);
+                    flags.push(true);
+                }
+                None => {
+                    args.push(self.i64c(0).into());
+                    flags.push(false);
+                }
+            }
+        }
+        for f in flags {
+            args.push(self.ctx.bool_type().const_int(f as u64, false).into());
+        }
+        self.set_line(line)?;
+        match vh {
+            Some(h) => {
+                args.push(h.v);
+                self.call_rt("mg_list_setslice", None, &args)?;
+                self.release(&value.unwrap().ty, h)?;
+            }
+            None => {
+                self.call_rt("mg_list_delslice", None, &args)?;
+            }
+        }
+        self.release(&obj.ty, oh)
+    }
+
     // ---- methods ------------------------------------------------------------
 
     pub(super) fn method(

@@ -775,6 +775,16 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 value,
             } => self.aug_set_item(s.line, obj, index, *op, value)?,
             StmtKind::DelItem { obj, index } => self.del_item(s.line, obj, index)?,
+            StmtKind::DelSlice { obj, lo, hi, step } => {
+                self.slice_stmt(s.line, obj, [lo, hi, step], None)?
+            }
+            StmtKind::SetSlice {
+                obj,
+                lo,
+                hi,
+                step,
+                value,
+            } => self.slice_stmt(s.line, obj, [lo, hi, step], Some(value))?,
             StmtKind::If(c, then, els) => {
                 let cv = self.expr(c)?.into_int_value();
                 let tb = self.new_block("then");
