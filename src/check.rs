@@ -2040,7 +2040,21 @@ impl<'a> Checker<'a> {
                 Ty::Bool,
             ));
         }
-        let left = self.expr_value(sc, &c.left, None)?;
+        // `[] < [0]`: an empty display takes its type from the other side.
+        let empty_left = match &*c.left {
+            AExpr::List(l) => l.elts.is_empty(),
+            AExpr::Dict(d) => d.items.is_empty(),
+            _ => false,
+        };
+        let mut first_right = None;
+        let left = if empty_left {
+            let r = self.expr_value(sc, &c.comparators[0], None)?;
+            let l = self.expr_value(sc, &c.left, Some(&r.ty))?;
+            first_right = Some(r);
+            l
+        } else {
+            self.expr_value(sc, &c.left, None)?
+        };
         let mut prev_ty = left.ty.clone();
         let mut pairs = Vec::new();
         for (op, rhs) in c.ops.iter().zip(c.comparators.iter()) {
@@ -2049,7 +2063,10 @@ impl<'a> Checker<'a> {
             } else {
                 Some(prev_ty.clone())
             };
-            let r = self.expr_value(sc, rhs, hint.as_ref())?;
+            let r = match first_right.take() {
+                Some(r) => r,
+                None => self.expr_value(sc, rhs, hint.as_ref())?,
+            };
             let cop = match op {
                 ast::CmpOp::Eq => CmpOp::Eq,
                 ast::CmpOp::NotEq => CmpOp::Ne,
@@ -2062,15 +2079,7 @@ impl<'a> Checker<'a> {
                 }
                 ast::CmpOp::In | ast::CmpOp::NotIn => unreachable!(),
             };
-            let ok = if prev_ty.is_numeric() && r.ty.is_numeric() {
-                true
-            } else if prev_ty == r.ty {
-                matches!(cop, CmpOp::Eq | CmpOp::Ne)
-                    || prev_ty.is_orderable()
-                    || matches!(prev_ty, Ty::Set(_))
-            } else {
-                false
-            };
+            let ok = comparable(&prev_ty, &r.ty, cop);
             if !ok {
                 if prev_ty == r.ty {
                     return err(
@@ -3679,6 +3688,24 @@ fn slice_indices(
         i += step;
     }
     Some(out)
+}
+
+/// Whether `a op b` is defined between values of these types. Tuples of
+/// different shapes compare pairwise over their common prefix (each pair
+/// must support `==` and, for an ordering, `op`), then by length.
+fn comparable(a: &Ty, b: &Ty, op: CmpOp) -> bool {
+    let ordering = !matches!(op, CmpOp::Eq | CmpOp::Ne);
+    if a.is_numeric() && b.is_numeric() {
+        true
+    } else if a == b {
+        !ordering || a.is_orderable() || matches!(a, Ty::Set(_))
+    } else if let (Ty::Tuple(xs), Ty::Tuple(ys)) = (a, b) {
+        xs.iter()
+            .zip(ys)
+            .all(|(x, y)| comparable(x, y, CmpOp::Eq) && comparable(x, y, op))
+    } else {
+        false
+    }
 }
 
 fn find_value_return(stmts: &[AStmt]) -> Option<&AStmt> {

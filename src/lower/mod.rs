@@ -1376,6 +1376,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             CmpOp::Gt => IntPredicate::SGT,
             CmpOp::Ge => IntPredicate::SGE,
         };
+        if lt != rt && matches!((lt, rt), (Ty::Tuple(_), Ty::Tuple(_))) {
+            return self.compare_tuples(op, lt, l, rt, r, line);
+        }
         if matches!(lt, Ty::List(_) | Ty::Tuple(_) | Ty::Dict(..) | Ty::Set(_)) {
             return self.compare_values(op, lt, l, r, line);
         }
