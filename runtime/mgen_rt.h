@@ -287,6 +287,13 @@ MgSet *mg_set_symmetric_difference(MgSet *a, MgSet *b);
 bool mg_set_issubset(MgSet *a, MgSet *b);
 void mg_set_update(MgSet *a, MgSet *b);
 bool mg_set_next(MgSet *s, int64_t *pos, void **slot);
+/* For set methods with a non-set argument (its items as a list, borrowed)
+ * and with several arguments: CPython's set_update_internal,
+ * set_intersection and set_difference_update_internal paths. */
+void mg_set_difference_update(MgSet *s, MgSet *o);
+void mg_set_update_list(MgSet *s, MgList *l);
+MgSet *mg_set_intersection_list(MgSet *s, MgList *l);
+void mg_set_difference_update_list(MgSet *s, MgList *l);
 const MgType *mg_set_elem_type(MgSet *s);
 
 /* ---- more str ----------------------------------------------------------- */

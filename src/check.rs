@@ -1066,6 +1066,67 @@ impl<'a> Checker<'a> {
         Ok((lo, hi, step))
     }
 
+    /// Whether a set method argument is (syntactically or by type) a set
+    /// or a list of the set's element type; checked without side effects
+    /// on the scope (a trial type check, the errors dropped).
+    fn is_set_or_list(&mut self, sc: &mut Scope, e: &AExpr, set_ty: &Ty) -> bool {
+        match e {
+            AExpr::Set(_) | AExpr::SetComp(_) | AExpr::ListComp(_) => return true,
+            AExpr::List(l) => return !l.elts.is_empty(),
+            AExpr::Name(n) => {
+                if let Some(t) = self.declared_type(sc, n.id.as_str()) {
+                    let Ty::Set(et) = set_ty else { return false };
+                    return t == *set_ty || t == Ty::List(et.clone());
+                }
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// An argument of a set method: a set of the same type, or else a list
+    /// of its items (any iterable, through `list(...)`).
+    fn set_operand(&mut self, sc: &mut Scope, e: &AExpr, set_ty: &Ty, elem: &Ty) -> R<Expr> {
+        if matches!(e, AExpr::Set(_) | AExpr::SetComp(_)) {
+            return self.expr_expect(sc, e, set_ty);
+        }
+        let empty = match e {
+            AExpr::List(l) => l.elts.is_empty(),
+            AExpr::Tuple(t) => t.elts.is_empty(),
+            AExpr::Dict(d) => d.items.is_empty(),
+            _ => false,
+        };
+        if empty || matches!(e, AExpr::List(_) | AExpr::ListComp(_)) {
+            return self.list_of_iterable(sc, e, elem);
+        }
+        let it = self.iter_of(sc, e)?;
+        if it.elem != *elem {
+            return err(
+                e,
+                format!(
+                    "expected an iterable of {}, found one of {}",
+                    elem.name(),
+                    it.elem.name()
+                ),
+            );
+        }
+        if let IterKind::Set(v) | IterKind::List(v) = it.kind {
+            return Ok(*v);
+        }
+        let list_ty = Ty::List(Box::new(elem.clone()));
+        Ok(self.mk(
+            e,
+            ExprKind::Reduce {
+                op: Reduce::List,
+                iter: Box::new(it),
+                key: None,
+                reverse: None,
+                start: None,
+            },
+            list_ty,
+        ))
+    }
+
     /// Any iterable of `elem` items as a `list[elem]` value (a list as is,
     /// anything else through `list(...)`), for slice assignment.
     fn list_of_iterable(&mut self, sc: &mut Scope, e: &AExpr, elem: &Ty) -> R<Expr> {
@@ -3207,6 +3268,34 @@ impl<'a> Checker<'a> {
             }
             Ty::Set(et) => {
                 let et = (**et).clone();
+                // Several arguments, or an iterable that is neither a set
+                // nor a list (`a.update([1], {2})`, `a.union(range(3))`).
+                if matches!(m, "union" | "intersection" | "difference" | "update" | "isdisjoint")
+                    && (m == "isdisjoint" || n != 1 || !self.is_set_or_list(sc, &args[0], &ty))
+                {
+                    if let Some(k) = call.arguments.keywords.first() {
+                        return err(k, format!("set.{m}() takes no keyword arguments"));
+                    }
+                    if m == "isdisjoint" && n != 1 {
+                        return err(e, format!("set.isdisjoint() takes exactly one argument ({n} given)"));
+                    }
+                    let mut vals = vec![obj];
+                    for a in args.iter() {
+                        vals.push(self.set_operand(sc, a, &ty, &et)?);
+                    }
+                    let (meth, rty) = match m {
+                        "update" => (Method::SetUpdateMany, none),
+                        "union" => (Method::SetUnionMany, ty.clone()),
+                        "difference" => (Method::SetDifferenceMany, ty.clone()),
+                        _ => (Method::SetIntersectionMany, ty.clone()),
+                    };
+                    let r = self.mk(e, ExprKind::Method(meth, vals), rty);
+                    if m == "isdisjoint" {
+                        let t = self.truthy_of(r);
+                        return Ok(self.mk(e, ExprKind::Not(Box::new(t)), Ty::Bool));
+                    }
+                    return Ok(r);
+                }
                 // union/intersection/difference/update/issubset/issuperset of
                 // a list: CPython iterates the list (order-preserving paths).
                 if n == 1

@@ -390,6 +390,13 @@ pub enum Method {
     SetIntersectionList,
     SetDifferenceList,
     SetUpdateList,
+    /// Any number of arguments, each a set or a list (other iterables
+    /// converted by `check`): CPython's set_update / union /
+    /// intersection_multi / difference_multi.
+    SetUpdateMany,
+    SetUnionMany,
+    SetIntersectionMany,
+    SetDifferenceMany,
     SetClear,
     SetCopy,
     /// str methods: the runtime function name.

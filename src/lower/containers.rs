@@ -1492,6 +1492,74 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.release(&args[1].ty, oh)?;
                 r
             }
+            Method::SetUpdateMany
+            | Method::SetUnionMany
+            | Method::SetIntersectionMany
+            | Method::SetDifferenceMany => {
+                // Every argument is evaluated before the set is touched.
+                let mut held = Vec::new();
+                for a in &args[1..] {
+                    held.push(self.expr_borrow(a)?);
+                }
+                self.set_line(e.line)?;
+                let set_ty = recv.ty.clone();
+                let is_set = |a: &Expr| matches!(a.ty, Ty::Set(_));
+                let mut cur: Option<BasicValueEnum<'ctx>> = match m {
+                    Method::SetUpdateMany => Some(rh.v),
+                    Method::SetUnionMany => self.call_rt("mg_set_copy", ptr, &[rh.v])?,
+                    _ => None,
+                };
+                for (i, (a, h)) in args[1..].iter().zip(&held).enumerate() {
+                    match m {
+                        Method::SetUpdateMany | Method::SetUnionMany => {
+                            let f = if is_set(a) {
+                                "mg_set_update"
+                            } else {
+                                "mg_set_update_list"
+                            };
+                            self.call_rt(f, None, &[cur.unwrap(), h.v])?;
+                        }
+                        Method::SetIntersectionMany => {
+                            let base = cur.unwrap_or(rh.v);
+                            let f = if is_set(a) {
+                                "mg_set_intersection"
+                            } else {
+                                "mg_set_intersection_list"
+                            };
+                            let r = self.call_rt(f, ptr, &[base, h.v])?.unwrap();
+                            if let Some(old) = cur {
+                                self.decref(&set_ty, old)?;
+                            }
+                            cur = Some(r);
+                        }
+                        _ => {
+                            if i == 0 && is_set(a) {
+                                cur = self.call_rt("mg_set_difference", ptr, &[rh.v, h.v])?;
+                                continue;
+                            }
+                            if i == 0 {
+                                cur = self.call_rt("mg_set_copy", ptr, &[rh.v])?;
+                            }
+                            let f = if is_set(a) {
+                                "mg_set_difference_update"
+                            } else {
+                                "mg_set_difference_update_list"
+                            };
+                            self.call_rt(f, None, &[cur.unwrap(), h.v])?;
+                        }
+                    }
+                }
+                for (a, h) in args[1..].iter().zip(held) {
+                    self.release(&a.ty, h)?;
+                }
+                match m {
+                    Method::SetUpdateMany => None,
+                    _ => match cur {
+                        Some(v) => Some(v),
+                        None => self.call_rt("mg_set_copy", ptr, &[rh.v])?,
+                    },
+                }
+            }
             Method::SetUnionList
             | Method::SetIntersectionList
             | Method::SetDifferenceList
