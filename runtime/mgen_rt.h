@@ -72,6 +72,8 @@ double mg_float_pow(double a, double b);
 int32_t mg_cmp_int_float(int64_t a, double b);
 /* len(range(start, stop, step)), step != 0 (reversed(range(...))). */
 int64_t mg_range_len(int64_t start, int64_t stop, int64_t step);
+/* x in range(start, stop, step). ValueError: range() arg 3 must not be zero */
+bool mg_range_contains(int64_t x, int64_t start, int64_t stop, int64_t step);
 
 /* ---- output ----------------------------------------------------------- */
 
@@ -356,6 +358,11 @@ MgStr *mg_format_int(int64_t v, MgStr *spec);
 MgStr *mg_format_float(double v, MgStr *spec);
 MgStr *mg_format_str(MgStr *v, MgStr *spec);
 MgStr *mg_format_bool(bool v, MgStr *spec); /* bool formats as int unless spec is empty/'s' */
+/* fmt.format(*args) for a format string known only at run time: args are
+ * n slots (slots[i] points at a slot of type types[i]); errors as CPython's
+ * (IndexError: Replacement index 2 out of range for positional args tuple,
+ * ValueError: Single '}' encountered in format string, ...). */
+MgStr *mg_str_format(MgStr *fmt, int64_t n, const MgType *const *types, void *const *slots);
 /* round(x, n) exactly as CPython (correctly rounded, half-even on the
  * decimal value); round(x) -> int with ties to even. */
 double mg_float_round(double x, int64_t ndigits);

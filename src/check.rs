@@ -2076,6 +2076,31 @@ impl<'a> Checker<'a> {
             if c.ops.len() != 1 {
                 return err(e, "'in' in a chained comparison is not supported yet");
             }
+            let negate = matches!(c.ops[0], ast::CmpOp::NotIn);
+            if let AExpr::Call(call) = &c.comparators[0] {
+                if matches!(&*call.func, AExpr::Name(n) if n.id.as_str() == "range")
+                    && !self.func_index.contains_key("range")
+                {
+                    let item = self.int_index(sc, &c.left).map_err(|_| {
+                        CompileError::new(
+                            span(&*c.left),
+                            "`in range(...)` is only supported for an int (or bool)",
+                        )
+                    })?;
+                    let (start, stop, step) = self.range_args(sc, &c.comparators[0])?;
+                    return Ok(self.mk(
+                        e,
+                        ExprKind::InRange {
+                            item: Box::new(item),
+                            start: Box::new(start),
+                            stop: Box::new(stop),
+                            step: Box::new(step),
+                            negate,
+                        },
+                        Ty::Bool,
+                    ));
+                }
+            }
             let container = self.in_container(sc, &c.comparators[0])?;
             let item_ty = match &container.ty {
                 Ty::List(t) | Ty::Set(t) => (**t).clone(),
@@ -3108,9 +3133,31 @@ impl<'a> Checker<'a> {
                 if let Some(k) = call.arguments.keywords.first() {
                     return err(k, "str.format() keyword arguments are not supported yet");
                 }
-                return self.str_format(sc, e, s.value.to_str(), args);
+                // What the compile-time expansion does not handle (nested
+                // fields in specs, !a, fields that raise) takes the run-time
+                // path, which has CPython's semantics and errors.
+                if let Ok(v) = self.str_format(sc, e, s.value.to_str(), args) {
+                    return Ok(v);
+                }
             }
-            return err(e, "str.format() is only supported on a string literal");
+            let fmt = self.expr_value(sc, &at.value, None)?;
+            if fmt.ty == Ty::Str {
+                if let Some(k) = call.arguments.keywords.first() {
+                    return err(k, "str.format() keyword arguments are not supported yet");
+                }
+                let mut vals = Vec::new();
+                for a in args.iter() {
+                    if let AExpr::Starred(_) = a {
+                        return err(a, "starred arguments are not supported yet");
+                    }
+                    vals.push(self.expr_value(sc, a, None)?);
+                }
+                return Ok(self.mk(e, ExprKind::StrFormat(Box::new(fmt), vals), Ty::Str));
+            }
+            return err(
+                &at.attr,
+                format!("'{}' object has no attribute 'format'", fmt.ty.kind_name()),
+            );
         }
         let obj = self.expr_value(sc, &at.value, None)?;
         let ty = obj.ty.clone();

@@ -460,6 +460,14 @@ pub enum ExprKind {
         container: Box<Expr>,
         negate: bool,
     },
+    /// `item in range(start, stop, step)` (negate: `not in`); item is an int.
+    InRange {
+        item: Box<Expr>,
+        start: Box<Expr>,
+        stop: Box<Expr>,
+        step: Box<Expr>,
+        negate: bool,
+    },
     Method(Method, Vec<Expr>),
     /// xs.sort(key=..., reverse=...): [list, reverse]
     SortBy {
@@ -478,6 +486,9 @@ pub enum ExprKind {
     },
     /// dict(x) of a dict (copy) or of a list of pairs
     DictFrom(Box<Expr>),
+    /// fmt.format(args...) with a format string known only at run time
+    /// (a literal format string is compiled to `Concat`).
+    StrFormat(Box<Expr>, Vec<Expr>),
     /// f-string: concatenation of str-typed parts
     Concat(Vec<Expr>),
     /// An omitted optional str argument of a runtime method (a NULL

@@ -871,6 +871,67 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     r.into()
                 }
             }
+            ExprKind::StrFormat(fmt, args) => {
+                let fh = self.expr_borrow(fmt)?;
+                let mut held = Vec::new();
+                for a in args {
+                    held.push(self.expr_borrow(a)?);
+                }
+                let n = args.len();
+                let arr_ty = self.ptr_t().array_type(n.max(1) as u32);
+                let types = self.entry_alloca(arr_ty.into(), "fmt.types")?;
+                let slots = self.entry_alloca(arr_ty.into(), "fmt.slots")?;
+                let i64t = self.ctx.i64_type();
+                for (i, (a, h)) in args.iter().zip(&held).enumerate() {
+                    let idx = [i64t.const_zero(), i64t.const_int(i as u64, false)];
+                    let d = self.type_desc(&a.ty);
+                    let slot = self.spill(&a.ty, h.v)?;
+                    let tp = unsafe { self.b.build_in_bounds_gep(arr_ty, types, &idx, "")? };
+                    self.b.build_store(tp, d)?;
+                    let sp = unsafe { self.b.build_in_bounds_gep(arr_ty, slots, &idx, "")? };
+                    self.b.build_store(sp, slot)?;
+                }
+                self.set_line(e.line)?;
+                let r = self
+                    .call_rt(
+                        "mg_str_format",
+                        ptr,
+                        &[
+                            fh.v,
+                            self.i64c(n as i64).into(),
+                            types.into(),
+                            slots.into(),
+                        ],
+                    )?
+                    .unwrap();
+                for (a, h) in args.iter().zip(held) {
+                    self.release(&a.ty, h)?;
+                }
+                self.release(&fmt.ty, fh)?;
+                r
+            }
+            ExprKind::InRange {
+                item,
+                start,
+                stop,
+                step,
+                negate,
+            } => {
+                let mut vals = vec![self.expr(item)?];
+                for x in [start, stop, step] {
+                    vals.push(self.expr(x)?);
+                }
+                self.set_line(e.line)?;
+                let r = self
+                    .call_rt("mg_range_contains", Some(self.t_bool()), &vals)?
+                    .unwrap()
+                    .into_int_value();
+                if *negate {
+                    self.b.build_not(r, "")?.into()
+                } else {
+                    r.into()
+                }
+            }
             ExprKind::Method(m, args) => match self.method(e, *m, args)? {
                 Some(v) => v,
                 None => unreachable!("checked: None method used as value"),
