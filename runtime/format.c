@@ -826,3 +826,279 @@ int64_t mg_int_round(int64_t x, int64_t ndigits) {
         mg_overflow();
     return out;
 }
+
+/* ---- str.format on a runtime format string -------------------------------
+ * CPython's Objects/stringlib/unicode_format.h: MarkupIterator (literal
+ * text, {{ }}, fields with nested fields in the spec), field names that are
+ * empty (automatic numbering) or a decimal index, !r !s !a conversions, then
+ * format(value, spec) by the argument's runtime type. Attribute and item
+ * access in field names ({0.x}, {0[1]}) are not supported (ValueError). */
+
+typedef struct FmtArgs {
+    int64_t n;
+    const MgType *const *types;
+    void *const *slots;
+    int64_t next_auto;
+    int state; /* 0 unknown, 1 automatic numbering, 2 manual */
+} FmtArgs;
+
+static _Noreturn void fmt_fail(const char *exc, const char *msg) { mg_raise(exc, msg); }
+
+static void put_str(MgBuf *b, MgStr *s) { mg_buf_put(b, s->data, (size_t)s->len); }
+
+static void decref_str(MgStr *s) { mg_val_decref(&mg_type_str, &s); }
+
+/* ascii(x): repr with non-ASCII code points escaped. */
+static MgStr *ascii_of(MgStr *r) {
+    MgBuf b;
+    mg_buf_init(&b);
+    static const char hex[] = "0123456789abcdef";
+    for (int64_t i = 0; i < r->len;) {
+        unsigned char c = (unsigned char)r->data[i];
+        if (c < 0x80) {
+            mg_buf_putc(&b, (char)c);
+            i++;
+            continue;
+        }
+        int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        uint32_t cp = c & (0x7F >> n);
+        for (int k = 1; k < n; k++)
+            cp = (cp << 6) | ((unsigned char)r->data[i + k] & 0x3F);
+        i += n;
+        int digits = cp <= 0xFF ? 2 : cp <= 0xFFFF ? 4 : 8;
+        mg_buf_putc(&b, '\\');
+        mg_buf_putc(&b, digits == 2 ? 'x' : digits == 4 ? 'u' : 'U');
+        for (int k = digits - 1; k >= 0; k--)
+            mg_buf_putc(&b, hex[(cp >> (4 * k)) & 0xF]);
+    }
+    MgStr *s = mg_buf_to_str(&b);
+    mg_buf_release(&b);
+    return s;
+}
+
+static void render(MgBuf *out, const char *s, int64_t len, FmtArgs *a, int depth);
+
+/* One replacement field: `f[0, len)` is its text without the braces. */
+static void render_field(MgBuf *out, const char *f, int64_t len, bool expand, FmtArgs *a, int depth) {
+    int64_t i = 0;
+    char c = 0;
+    bool ended = false;
+    while (i < len) {
+        c = f[i++];
+        if (c == '{')
+            fmt_fail("ValueError", "unexpected '{' in field name");
+        if (c == '[') {
+            while (i < len && f[i] != ']')
+                i++;
+            continue;
+        }
+        if (c == '}' || c == ':' || c == '!') {
+            ended = true;
+            break;
+        }
+    }
+    int64_t name_end = ended ? i - 1 : i;
+    char conv = 0;
+    const char *spec = f + len;
+    int64_t spec_len = 0;
+    if (ended && (c == '!' || c == ':')) {
+        if (c == '!') {
+            if (i >= len)
+                fmt_fail("ValueError", "end of string while looking for conversion specifier");
+            conv = f[i++];
+            if (i < len && f[i++] != ':')
+                fmt_fail("ValueError", "expected ':' after conversion specifier");
+        }
+        spec = f + i;
+        spec_len = len - i;
+    }
+    /* field name: the first part up to '.' or '[' */
+    int64_t first_end = 0;
+    while (first_end < name_end && f[first_end] != '.' && f[first_end] != '[')
+        first_end++;
+    bool empty = first_end == 0;
+    int64_t idx = -1;
+    if (!empty) {
+        idx = 0;
+        for (int64_t k = 0; k < first_end; k++) {
+            if (f[k] < '0' || f[k] > '9') {
+                idx = -1;
+                break;
+            }
+            if (idx > (INT64_MAX - 9) / 10)
+                fmt_fail("ValueError", "Too many decimal digits in format string");
+            idx = idx * 10 + (f[k] - '0');
+        }
+    }
+    if (empty || idx >= 0) {
+        if (a->state == 0)
+            a->state = empty ? 1 : 2;
+        if (a->state == 2 && empty)
+            fmt_fail("ValueError", "cannot switch from manual field specification to automatic field numbering");
+        if (a->state == 1 && !empty)
+            fmt_fail("ValueError", "cannot switch from automatic field numbering to manual field specification");
+        if (empty)
+            idx = a->next_auto++;
+    } else {
+        /* a keyword field: str.format() here has no keyword arguments */
+        MgStr *name = mg_str_new(f, first_end);
+        MgStr *r = mg_str_repr(name);
+        decref_str(name);
+        mg_raise_str("KeyError", r);
+    }
+    if (idx >= a->n) {
+        char msg[96], *p = msg;
+        static const char x[] = "Replacement index ", y[] = " out of range for positional args tuple";
+        __builtin_memcpy(p, x, sizeof x - 1);
+        p += sizeof x - 1;
+        p += mg_fmt_int(p, idx);
+        __builtin_memcpy(p, y, sizeof y);
+        mg_raise("IndexError", msg);
+    }
+    if (first_end < name_end)
+        fmt_fail("ValueError", "attribute and item access in str.format() fields is not supported by mgen");
+    const MgType *t = a->types[idx];
+    const void *slot = a->slots[idx];
+    MgStr *conv_str = NULL;
+    if (conv) {
+        switch (conv) {
+        case 'r':
+            conv_str = mg_val_repr(t, slot);
+            break;
+        case 's':
+            conv_str = mg_val_str(t, slot);
+            break;
+        case 'a': {
+            MgStr *r = mg_val_repr(t, slot);
+            conv_str = ascii_of(r);
+            decref_str(r);
+            break;
+        }
+        default: {
+            char msg[64] = "Unknown conversion specifier ";
+            int64_t p = 29;
+            if ((unsigned char)conv > 32 && (unsigned char)conv < 127) {
+                msg[p++] = conv;
+            } else {
+                static const char hex[] = "0123456789abcdef";
+                msg[p++] = '\\';
+                msg[p++] = 'x';
+                msg[p++] = hex[((unsigned char)conv >> 4) & 0xF];
+                msg[p++] = hex[(unsigned char)conv & 0xF];
+            }
+            msg[p] = 0;
+            fmt_fail("ValueError", msg);
+        }
+        }
+        t = &mg_type_str;
+        slot = &conv_str;
+    }
+    MgBuf sb;
+    mg_buf_init(&sb);
+    if (expand)
+        render(&sb, spec, spec_len, a, depth - 1);
+    else
+        mg_buf_put(&sb, spec, (size_t)spec_len);
+    MgStr *sp = mg_buf_to_str(&sb);
+    mg_buf_release(&sb);
+    MgStr *r;
+    switch (t->kind) {
+    case MG_KIND_INT: {
+        int64_t v;
+        __builtin_memcpy(&v, slot, 8);
+        r = mg_format_int(v, sp);
+        break;
+    }
+    case MG_KIND_FLOAT: {
+        double v;
+        __builtin_memcpy(&v, slot, 8);
+        r = mg_format_float(v, sp);
+        break;
+    }
+    case MG_KIND_BOOL:
+        r = mg_format_bool(*(const uint8_t *)slot != 0, sp);
+        break;
+    case MG_KIND_STR: {
+        MgStr *v;
+        __builtin_memcpy(&v, slot, sizeof v);
+        r = mg_format_str(v, sp);
+        break;
+    }
+    default: {
+        if (sp->len) {
+            static const char *names[] = {"", "int", "float", "bool", "str", "list", "dict", "set", "tuple"};
+            MgBuf m;
+            mg_buf_init(&m);
+            put_cstr(&m, "unsupported format string passed to ");
+            put_cstr(&m, names[t->kind]);
+            put_cstr(&m, ".__format__");
+            mg_raise_str("TypeError", mg_buf_to_str(&m));
+        }
+        r = mg_val_str(t, slot);
+    }
+    }
+    put_str(out, r);
+    decref_str(r);
+    decref_str(sp);
+    if (conv_str)
+        decref_str(conv_str);
+}
+
+static void render(MgBuf *out, const char *s, int64_t len, FmtArgs *a, int depth) {
+    if (depth <= 0)
+        fmt_fail("ValueError", "Max string recursion exceeded");
+    int64_t i = 0;
+    while (i < len) {
+        int64_t start = i;
+        char c = 0;
+        bool markup = false;
+        while (i < len) {
+            c = s[i++];
+            if (c == '{' || c == '}') {
+                markup = true;
+                break;
+            }
+        }
+        bool at_end = i >= len;
+        int64_t lit = i - start;
+        if (c == '}' && markup && (at_end || s[i] != '}'))
+            fmt_fail("ValueError", "Single '}' encountered in format string");
+        if (at_end && c == '{' && markup)
+            fmt_fail("ValueError", "Single '{' encountered in format string");
+        if (markup) {
+            if (s[i] == c) { /* escaped {{ or }} */
+                i++;
+                markup = false;
+            } else {
+                lit--;
+            }
+        }
+        mg_buf_put(out, s + start, (size_t)lit);
+        if (!markup)
+            continue;
+        int64_t fstart = i, count = 1;
+        bool expand = false;
+        while (i < len) {
+            char d = s[i++];
+            if (d == '{') {
+                expand = true;
+                count++;
+            } else if (d == '}' && --count == 0) {
+                break;
+            }
+        }
+        if (count != 0)
+            fmt_fail("ValueError", "expected '}' before end of string");
+        render_field(out, s + fstart, i - 1 - fstart, expand, a, depth);
+    }
+}
+
+MgStr *mg_str_format(MgStr *fmt, int64_t n, const MgType *const *types, void *const *slots) {
+    FmtArgs a = {n, types, slots, 0, 0};
+    MgBuf b;
+    mg_buf_init(&b);
+    render(&b, fmt->data, fmt->len, &a, 2);
+    MgStr *r = mg_buf_to_str(&b);
+    mg_buf_release(&b);
+    return r;
+}

@@ -181,3 +181,22 @@ int64_t mg_range_len(int64_t start, int64_t stop, int64_t step) {
     }
     return (int64_t)((span - 1) / st + 1);
 }
+
+/* x in range(start, stop, step). ValueError: range() arg 3 must not be zero */
+bool mg_range_contains(int64_t x, int64_t start, int64_t stop, int64_t step) {
+    if (step == 0)
+        mg_raise("ValueError", "range() arg 3 must not be zero");
+    uint64_t d, st;
+    if (step > 0) {
+        if (x < start || x >= stop)
+            return false;
+        d = (uint64_t)x - (uint64_t)start;
+        st = (uint64_t)step;
+    } else {
+        if (x > start || x <= stop)
+            return false;
+        d = (uint64_t)start - (uint64_t)x;
+        st = (uint64_t)0 - (uint64_t)step;
+    }
+    return d % st == 0;
+}

@@ -490,3 +490,115 @@ void *mg_list_at(MgList *l, int64_t i) {
         mg_raise("IndexError", "list index out of range");
     return SLOT(l, i);
 }
+
+/* ---- slice deletion and assignment (CPython's list_ass_subscript) ------- */
+
+/* Replace slots [lo, hi) of l by the n slots at src (already owned by the
+ * caller's copy: their references move into l). The old slots are
+ * decref'd after the list is consistent again, as CPython does. */
+static void replace_range(MgList *l, int64_t lo, int64_t hi, const char *src, int64_t n) {
+    int32_t sz = l->elem->size;
+    int64_t d = hi - lo;
+    char *garbage = NULL;
+    if (d > 0 && mg_type_has_refs(l->elem)) {
+        garbage = mg_alloc((size_t)(d * sz));
+        __builtin_memcpy(garbage, SLOT(l, lo), (size_t)(d * sz));
+    }
+    int64_t old = l->len, newlen = old - d + n;
+    if (n > d) { /* grow first, then move the tail right */
+        resize(l, newlen);
+        __builtin_memmove(SLOT(l, hi + n - d), SLOT(l, hi), (size_t)((old - hi) * sz));
+    } else if (n < d) { /* move the tail left, then shrink */
+        __builtin_memmove(SLOT(l, lo + n), SLOT(l, hi), (size_t)((old - hi) * sz));
+        resize(l, newlen);
+    }
+    if (n)
+        __builtin_memcpy(SLOT(l, lo), src, (size_t)(n * sz));
+    l->len = newlen;
+    if (garbage) {
+        for (int64_t i = 0; i < d; i++)
+            mg_val_decref(l->elem, garbage + i * sz);
+        mg_free(garbage);
+    }
+}
+
+void mg_list_delslice(MgList *l, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop,
+                      bool has_step) {
+    int64_t n = mg_slice_indices(l->len, &start, &stop, &step, has_start, has_stop, has_step);
+    if (step == 1) {
+        if (stop > start)
+            replace_range(l, start, stop, NULL, 0);
+        return;
+    }
+    if (n <= 0)
+        return;
+    if (step < 0) { /* the same items, walked upwards */
+        start = start + step * (n - 1);
+        step = -step;
+    }
+    int32_t sz = l->elem->size;
+    char *garbage = alloc_slots(l->elem, n);
+    int64_t w = start; /* write position */
+    for (int64_t k = 0; k < n; k++) {
+        int64_t i = start + k * step;
+        __builtin_memcpy(garbage + k * sz, SLOT(l, i), (size_t)sz);
+        int64_t next = k + 1 < n ? i + step : l->len; /* keep (i, next) */
+        __builtin_memmove(SLOT(l, w), SLOT(l, i + 1), (size_t)((next - i - 1) * sz));
+        w += next - i - 1;
+    }
+    l->len -= n;
+    resize(l, l->len);
+    if (mg_type_has_refs(l->elem))
+        for (int64_t k = 0; k < n; k++)
+            mg_val_decref(l->elem, garbage + k * sz);
+    mg_free(garbage);
+}
+
+void mg_list_setslice(MgList *l, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop,
+                      bool has_step, MgList *v) {
+    int64_t n = mg_slice_indices(l->len, &start, &stop, &step, has_start, has_stop, has_step);
+    int32_t sz = l->elem->size;
+    int64_t m = v->len;
+    /* New references to the items being stored (a copy: v may be l). */
+    char *items = alloc_slots(l->elem, m);
+    if (m)
+        __builtin_memcpy(items, v->data, (size_t)(m * sz));
+    if (mg_type_has_refs(l->elem))
+        for (int64_t k = 0; k < m; k++)
+            mg_val_incref(l->elem, items + k * sz);
+    if (step == 1) {
+        if (stop < start)
+            stop = start;
+        replace_range(l, start, stop, items, m);
+        mg_free(items);
+        return;
+    }
+    if (m != n) {
+        if (mg_type_has_refs(l->elem))
+            for (int64_t k = 0; k < m; k++)
+                mg_val_decref(l->elem, items + k * sz);
+        mg_free(items);
+        char msg[128];
+        char *p = msg;
+        static const char a[] = "attempt to assign sequence of size ";
+        static const char b[] = " to extended slice of size ";
+        __builtin_memcpy(p, a, sizeof a - 1);
+        p += sizeof a - 1;
+        p += mg_fmt_int(p, m);
+        __builtin_memcpy(p, b, sizeof b - 1);
+        p += sizeof b - 1;
+        p += mg_fmt_int(p, n);
+        *p = 0;
+        mg_raise("ValueError", msg);
+    }
+    char *garbage = alloc_slots(l->elem, n);
+    for (int64_t k = 0, i = start; k < n; k++, i += step) {
+        __builtin_memcpy(garbage + k * sz, SLOT(l, i), (size_t)sz);
+        __builtin_memcpy(SLOT(l, i), items + k * sz, (size_t)sz);
+    }
+    mg_free(items);
+    if (mg_type_has_refs(l->elem))
+        for (int64_t k = 0; k < n; k++)
+            mg_val_decref(l->elem, garbage + k * sz);
+    mg_free(garbage);
+}

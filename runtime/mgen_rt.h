@@ -72,6 +72,8 @@ double mg_float_pow(double a, double b);
 int32_t mg_cmp_int_float(int64_t a, double b);
 /* len(range(start, stop, step)), step != 0 (reversed(range(...))). */
 int64_t mg_range_len(int64_t start, int64_t stop, int64_t step);
+/* x in range(start, stop, step). ValueError: range() arg 3 must not be zero */
+bool mg_range_contains(int64_t x, int64_t start, int64_t stop, int64_t step);
 
 /* ---- output ----------------------------------------------------------- */
 
@@ -218,6 +220,13 @@ void mg_list_sort(MgList *l, bool reverse);
 void mg_list_sort_by_keys(MgList *l, MgList *keys, bool reverse);
 /* l[start:stop:step]; has_* false = omitted. ValueError: slice step cannot be zero */
 MgList *mg_list_slice(MgList *l, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop, bool has_step);
+/* del l[start:stop:step] (has_* as for mg_list_slice). */
+void mg_list_delslice(MgList *l, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop, bool has_step);
+/* l[start:stop:step] = v (v is borrowed and may be l; a step other than 1
+ * needs len(v) == the slice length. ValueError: attempt to assign sequence
+ * of size N to extended slice of size M) */
+void mg_list_setslice(MgList *l, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop, bool has_step,
+                      MgList *v);
 /* l[i] = v (takes v). IndexError: list assignment index out of range */
 void mg_list_setitem(MgList *l, int64_t i, const void *v);
 /* del l[i]. IndexError: list assignment index out of range */
@@ -280,6 +289,13 @@ MgSet *mg_set_symmetric_difference(MgSet *a, MgSet *b);
 bool mg_set_issubset(MgSet *a, MgSet *b);
 void mg_set_update(MgSet *a, MgSet *b);
 bool mg_set_next(MgSet *s, int64_t *pos, void **slot);
+/* For set methods with a non-set argument (its items as a list, borrowed)
+ * and with several arguments: CPython's set_update_internal,
+ * set_intersection and set_difference_update_internal paths. */
+void mg_set_difference_update(MgSet *s, MgSet *o);
+void mg_set_update_list(MgSet *s, MgList *l);
+MgSet *mg_set_intersection_list(MgSet *s, MgList *l);
+void mg_set_difference_update_list(MgSet *s, MgList *l);
 const MgType *mg_set_elem_type(MgSet *s);
 
 /* ---- more str ----------------------------------------------------------- */
@@ -342,6 +358,11 @@ MgStr *mg_format_int(int64_t v, MgStr *spec);
 MgStr *mg_format_float(double v, MgStr *spec);
 MgStr *mg_format_str(MgStr *v, MgStr *spec);
 MgStr *mg_format_bool(bool v, MgStr *spec); /* bool formats as int unless spec is empty/'s' */
+/* fmt.format(*args) for a format string known only at run time: args are
+ * n slots (slots[i] points at a slot of type types[i]); errors as CPython's
+ * (IndexError: Replacement index 2 out of range for positional args tuple,
+ * ValueError: Single '}' encountered in format string, ...). */
+MgStr *mg_str_format(MgStr *fmt, int64_t n, const MgType *const *types, void *const *slots);
 /* round(x, n) exactly as CPython (correctly rounded, half-even on the
  * decimal value); round(x) -> int with ties to even. */
 double mg_float_round(double x, int64_t ndigits);

@@ -397,3 +397,39 @@ bool mg_set_issubset(MgSet *a, MgSet *b) {
         }
     return true;
 }
+
+/* ---- several / non-set arguments (set.update(*others), union, ...) ------
+ * A non-set iterable argument arrives as a list of its items, in
+ * iteration order; CPython's paths for a non-set argument iterate it. */
+
+void mg_set_difference_update(MgSet *s, MgSet *o) { difference_update(s, o); }
+
+void mg_set_update_list(MgSet *s, MgList *l) {
+    int32_t sz = l->elem->size;
+    for (int64_t i = 0; i < l->len; i++) {
+        const char *k = l->data + i * sz;
+        add_copy(s, k, mg_val_hash(s->et, k));
+    }
+}
+
+MgSet *mg_set_intersection_list(MgSet *s, MgList *l) {
+    MgSet *r = mg_set_new(s->et);
+    int32_t sz = l->elem->size;
+    for (int64_t i = 0; i < l->len; i++) {
+        const char *k = l->data + i * sz;
+        int64_t h = mg_val_hash(s->et, k);
+        if (contains_entry(s, k, h))
+            add_copy(r, k, h);
+    }
+    return r;
+}
+
+void mg_set_difference_update_list(MgSet *s, MgList *l) {
+    int32_t sz = l->elem->size;
+    for (int64_t i = 0; i < l->len; i++) {
+        const char *k = l->data + i * sz;
+        discard_entry(s, k, mg_val_hash(s->et, k));
+    }
+    if ((uint64_t)(s->fill - s->used) > (uint64_t)s->mask / 4)
+        table_resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
+}

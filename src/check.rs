@@ -785,6 +785,21 @@ impl<'a> Checker<'a> {
                     }
                     AExpr::Subscript(sub) => {
                         let obj = self.expr_value(sc, &sub.value, None)?;
+                        if let (AExpr::Slice(sl), Ty::List(et)) = (&*sub.slice, &obj.ty) {
+                            let et = (**et).clone();
+                            let value = self.list_of_iterable(sc, &a.value, &et)?;
+                            let (lo, hi, step) = self.slice_bounds(sc, sl)?;
+                            return Ok(Some(self.mk_stmt(
+                                s,
+                                StmtKind::SetSlice {
+                                    obj,
+                                    lo,
+                                    hi,
+                                    step,
+                                    value,
+                                },
+                            )));
+                        }
                         let (index, elem) = self.item_target(sc, &obj, sub)?;
                         let value = self.expr_expect(sc, &a.value, &elem)?;
                         StmtKind::SetItem { obj, index, value }
@@ -864,8 +879,18 @@ impl<'a> Checker<'a> {
                     return err(&d.targets[0], "only `del container[index]` is supported");
                 };
                 let obj = self.expr_value(sc, &sub.value, None)?;
-                if let AExpr::Slice(_) = &*sub.slice {
-                    return err(&*sub.slice, "deleting a slice is not supported yet");
+                if let AExpr::Slice(sl) = &*sub.slice {
+                    if !matches!(obj.ty, Ty::List(_)) {
+                        return err(
+                            &*sub.value,
+                            format!(
+                                "'{}' object doesn't support item deletion",
+                                obj.ty.kind_name()
+                            ),
+                        );
+                    }
+                    let (lo, hi, step) = self.slice_bounds(sc, sl)?;
+                    return Ok(Some(self.mk_stmt(s, StmtKind::DelSlice { obj, lo, hi, step })));
                 }
                 let index = match &obj.ty {
                     Ty::List(_) => self.int_index(sc, &sub.slice)?,
@@ -1013,6 +1038,135 @@ impl<'a> Checker<'a> {
                 ),
             ),
         }
+    }
+
+    /// The bounds of `[lo:hi:step]` as ints (a literal zero step is an error).
+    #[allow(clippy::type_complexity)]
+    fn slice_bounds(
+        &mut self,
+        sc: &mut Scope,
+        sl: &ast::ExprSlice,
+    ) -> R<(Option<Expr>, Option<Expr>, Option<Expr>)> {
+        let mut part = |x: &Option<Box<AExpr>>| -> R<Option<Expr>> {
+            match x {
+                None => Ok(None),
+                Some(v) => Ok(Some(self.int_index(sc, v)?)),
+            }
+        };
+        let lo = part(&sl.lower)?;
+        let hi = part(&sl.upper)?;
+        let step = part(&sl.step)?;
+        if let Some(Expr {
+            kind: ExprKind::Int(0),
+            ..
+        }) = &step
+        {
+            return err(sl, "slice step cannot be zero");
+        }
+        Ok((lo, hi, step))
+    }
+
+    /// Whether a set method argument is (syntactically or by type) a set
+    /// or a list of the set's element type; checked without side effects
+    /// on the scope (a trial type check, the errors dropped).
+    fn is_set_or_list(&mut self, sc: &mut Scope, e: &AExpr, set_ty: &Ty) -> bool {
+        match e {
+            AExpr::Set(_) | AExpr::SetComp(_) | AExpr::ListComp(_) => return true,
+            AExpr::List(l) => return !l.elts.is_empty(),
+            AExpr::Name(n) => {
+                if let Some(t) = self.declared_type(sc, n.id.as_str()) {
+                    let Ty::Set(et) = set_ty else { return false };
+                    return t == *set_ty || t == Ty::List(et.clone());
+                }
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// An argument of a set method: a set of the same type, or else a list
+    /// of its items (any iterable, through `list(...)`).
+    fn set_operand(&mut self, sc: &mut Scope, e: &AExpr, set_ty: &Ty, elem: &Ty) -> R<Expr> {
+        if matches!(e, AExpr::Set(_) | AExpr::SetComp(_)) {
+            return self.expr_expect(sc, e, set_ty);
+        }
+        let empty = match e {
+            AExpr::List(l) => l.elts.is_empty(),
+            AExpr::Tuple(t) => t.elts.is_empty(),
+            AExpr::Dict(d) => d.items.is_empty(),
+            _ => false,
+        };
+        if empty || matches!(e, AExpr::List(_) | AExpr::ListComp(_)) {
+            return self.list_of_iterable(sc, e, elem);
+        }
+        let it = self.iter_of(sc, e)?;
+        if it.elem != *elem {
+            return err(
+                e,
+                format!(
+                    "expected an iterable of {}, found one of {}",
+                    elem.name(),
+                    it.elem.name()
+                ),
+            );
+        }
+        if let IterKind::Set(v) | IterKind::List(v) = it.kind {
+            return Ok(*v);
+        }
+        let list_ty = Ty::List(Box::new(elem.clone()));
+        Ok(self.mk(
+            e,
+            ExprKind::Reduce {
+                op: Reduce::List,
+                iter: Box::new(it),
+                key: None,
+                reverse: None,
+                start: None,
+            },
+            list_ty,
+        ))
+    }
+
+    /// Any iterable of `elem` items as a `list[elem]` value (a list as is,
+    /// anything else through `list(...)`), for slice assignment.
+    fn list_of_iterable(&mut self, sc: &mut Scope, e: &AExpr, elem: &Ty) -> R<Expr> {
+        let list_ty = Ty::List(Box::new(elem.clone()));
+        let empty = match e {
+            AExpr::List(l) => l.elts.is_empty(),
+            AExpr::Tuple(t) => t.elts.is_empty(),
+            _ => false,
+        };
+        if empty || matches!(e, AExpr::List(_) | AExpr::ListComp(_)) {
+            if empty {
+                return Ok(self.mk(e, ExprKind::List(vec![]), list_ty));
+            }
+            return self.expr_expect(sc, e, &list_ty);
+        }
+        let it = self.iter_of(sc, e)?;
+        if it.elem != *elem {
+            return err(
+                e,
+                format!(
+                    "expected an iterable of {}, found one of {}",
+                    elem.name(),
+                    it.elem.name()
+                ),
+            );
+        }
+        if let IterKind::List(v) = it.kind {
+            return Ok(*v);
+        }
+        Ok(self.mk(
+            e,
+            ExprKind::Reduce {
+                op: Reduce::List,
+                iter: Box::new(it),
+                key: None,
+                reverse: None,
+                start: None,
+            },
+            list_ty,
+        ))
     }
 
     fn int_index(&mut self, sc: &mut Scope, e: &AExpr) -> R<Expr> {
@@ -1922,6 +2076,31 @@ impl<'a> Checker<'a> {
             if c.ops.len() != 1 {
                 return err(e, "'in' in a chained comparison is not supported yet");
             }
+            let negate = matches!(c.ops[0], ast::CmpOp::NotIn);
+            if let AExpr::Call(call) = &c.comparators[0] {
+                if matches!(&*call.func, AExpr::Name(n) if n.id.as_str() == "range")
+                    && !self.func_index.contains_key("range")
+                {
+                    let item = self.int_index(sc, &c.left).map_err(|_| {
+                        CompileError::new(
+                            span(&*c.left),
+                            "`in range(...)` is only supported for an int (or bool)",
+                        )
+                    })?;
+                    let (start, stop, step) = self.range_args(sc, &c.comparators[0])?;
+                    return Ok(self.mk(
+                        e,
+                        ExprKind::InRange {
+                            item: Box::new(item),
+                            start: Box::new(start),
+                            stop: Box::new(stop),
+                            step: Box::new(step),
+                            negate,
+                        },
+                        Ty::Bool,
+                    ));
+                }
+            }
             let container = self.in_container(sc, &c.comparators[0])?;
             let item_ty = match &container.ty {
                 Ty::List(t) | Ty::Set(t) => (**t).clone(),
@@ -1947,7 +2126,21 @@ impl<'a> Checker<'a> {
                 Ty::Bool,
             ));
         }
-        let left = self.expr_value(sc, &c.left, None)?;
+        // `[] < [0]`: an empty display takes its type from the other side.
+        let empty_left = match &*c.left {
+            AExpr::List(l) => l.elts.is_empty(),
+            AExpr::Dict(d) => d.items.is_empty(),
+            _ => false,
+        };
+        let mut first_right = None;
+        let left = if empty_left {
+            let r = self.expr_value(sc, &c.comparators[0], None)?;
+            let l = self.expr_value(sc, &c.left, Some(&r.ty))?;
+            first_right = Some(r);
+            l
+        } else {
+            self.expr_value(sc, &c.left, None)?
+        };
         let mut prev_ty = left.ty.clone();
         let mut pairs = Vec::new();
         for (op, rhs) in c.ops.iter().zip(c.comparators.iter()) {
@@ -1956,7 +2149,10 @@ impl<'a> Checker<'a> {
             } else {
                 Some(prev_ty.clone())
             };
-            let r = self.expr_value(sc, rhs, hint.as_ref())?;
+            let r = match first_right.take() {
+                Some(r) => r,
+                None => self.expr_value(sc, rhs, hint.as_ref())?,
+            };
             let cop = match op {
                 ast::CmpOp::Eq => CmpOp::Eq,
                 ast::CmpOp::NotEq => CmpOp::Ne,
@@ -1969,15 +2165,7 @@ impl<'a> Checker<'a> {
                 }
                 ast::CmpOp::In | ast::CmpOp::NotIn => unreachable!(),
             };
-            let ok = if prev_ty.is_numeric() && r.ty.is_numeric() {
-                true
-            } else if prev_ty == r.ty {
-                matches!(cop, CmpOp::Eq | CmpOp::Ne)
-                    || prev_ty.is_orderable()
-                    || matches!(prev_ty, Ty::Set(_))
-            } else {
-                false
-            };
+            let ok = comparable(&prev_ty, &r.ty, cop);
             if !ok {
                 if prev_ty == r.ty {
                     return err(
@@ -2945,9 +3133,31 @@ impl<'a> Checker<'a> {
                 if let Some(k) = call.arguments.keywords.first() {
                     return err(k, "str.format() keyword arguments are not supported yet");
                 }
-                return self.str_format(sc, e, s.value.to_str(), args);
+                // What the compile-time expansion does not handle (nested
+                // fields in specs, !a, fields that raise) takes the run-time
+                // path, which has CPython's semantics and errors.
+                if let Ok(v) = self.str_format(sc, e, s.value.to_str(), args) {
+                    return Ok(v);
+                }
             }
-            return err(e, "str.format() is only supported on a string literal");
+            let fmt = self.expr_value(sc, &at.value, None)?;
+            if fmt.ty == Ty::Str {
+                if let Some(k) = call.arguments.keywords.first() {
+                    return err(k, "str.format() keyword arguments are not supported yet");
+                }
+                let mut vals = Vec::new();
+                for a in args.iter() {
+                    if let AExpr::Starred(_) = a {
+                        return err(a, "starred arguments are not supported yet");
+                    }
+                    vals.push(self.expr_value(sc, a, None)?);
+                }
+                return Ok(self.mk(e, ExprKind::StrFormat(Box::new(fmt), vals), Ty::Str));
+            }
+            return err(
+                &at.attr,
+                format!("'{}' object has no attribute 'format'", fmt.ty.kind_name()),
+            );
         }
         let obj = self.expr_value(sc, &at.value, None)?;
         let ty = obj.ty.clone();
@@ -3105,6 +3315,34 @@ impl<'a> Checker<'a> {
             }
             Ty::Set(et) => {
                 let et = (**et).clone();
+                // Several arguments, or an iterable that is neither a set
+                // nor a list (`a.update([1], {2})`, `a.union(range(3))`).
+                if matches!(m, "union" | "intersection" | "difference" | "update" | "isdisjoint")
+                    && (m == "isdisjoint" || n != 1 || !self.is_set_or_list(sc, &args[0], &ty))
+                {
+                    if let Some(k) = call.arguments.keywords.first() {
+                        return err(k, format!("set.{m}() takes no keyword arguments"));
+                    }
+                    if m == "isdisjoint" && n != 1 {
+                        return err(e, format!("set.isdisjoint() takes exactly one argument ({n} given)"));
+                    }
+                    let mut vals = vec![obj];
+                    for a in args.iter() {
+                        vals.push(self.set_operand(sc, a, &ty, &et)?);
+                    }
+                    let (meth, rty) = match m {
+                        "update" => (Method::SetUpdateMany, none),
+                        "union" => (Method::SetUnionMany, ty.clone()),
+                        "difference" => (Method::SetDifferenceMany, ty.clone()),
+                        _ => (Method::SetIntersectionMany, ty.clone()),
+                    };
+                    let r = self.mk(e, ExprKind::Method(meth, vals), rty);
+                    if m == "isdisjoint" {
+                        let t = self.truthy_of(r);
+                        return Ok(self.mk(e, ExprKind::Not(Box::new(t)), Ty::Bool));
+                    }
+                    return Ok(r);
+                }
                 // union/intersection/difference/update/issubset/issuperset of
                 // a list: CPython iterates the list (order-preserving paths).
                 if n == 1
@@ -3586,6 +3824,24 @@ fn slice_indices(
         i += step;
     }
     Some(out)
+}
+
+/// Whether `a op b` is defined between values of these types. Tuples of
+/// different shapes compare pairwise over their common prefix (each pair
+/// must support `==` and, for an ordering, `op`), then by length.
+fn comparable(a: &Ty, b: &Ty, op: CmpOp) -> bool {
+    let ordering = !matches!(op, CmpOp::Eq | CmpOp::Ne);
+    if a.is_numeric() && b.is_numeric() {
+        true
+    } else if a == b {
+        !ordering || a.is_orderable() || matches!(a, Ty::Set(_))
+    } else if let (Ty::Tuple(xs), Ty::Tuple(ys)) = (a, b) {
+        xs.iter()
+            .zip(ys)
+            .all(|(x, y)| comparable(x, y, CmpOp::Eq) && comparable(x, y, op))
+    } else {
+        false
+    }
 }
 
 fn find_value_return(stmts: &[AStmt]) -> Option<&AStmt> {

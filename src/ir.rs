@@ -172,6 +172,23 @@ pub enum StmtKind {
         obj: Expr,
         index: Expr,
     },
+    /// `del xs[lo:hi:step]` of a list.
+    DelSlice {
+        obj: Expr,
+        lo: Option<Expr>,
+        hi: Option<Expr>,
+        step: Option<Expr>,
+    },
+    /// `xs[lo:hi:step] = value` of a list; `value` is a list of the same
+    /// element type (other iterables are converted by `check`). CPython's
+    /// order: value, then obj, then the bounds.
+    SetSlice {
+        obj: Expr,
+        lo: Option<Expr>,
+        hi: Option<Expr>,
+        step: Option<Expr>,
+        value: Expr,
+    },
     Expr(Expr),
     If(Expr, Vec<Stmt>, Vec<Stmt>),
     While {
@@ -373,6 +390,13 @@ pub enum Method {
     SetIntersectionList,
     SetDifferenceList,
     SetUpdateList,
+    /// Any number of arguments, each a set or a list (other iterables
+    /// converted by `check`): CPython's set_update / union /
+    /// intersection_multi / difference_multi.
+    SetUpdateMany,
+    SetUnionMany,
+    SetIntersectionMany,
+    SetDifferenceMany,
     SetClear,
     SetCopy,
     /// str methods: the runtime function name.
@@ -436,6 +460,14 @@ pub enum ExprKind {
         container: Box<Expr>,
         negate: bool,
     },
+    /// `item in range(start, stop, step)` (negate: `not in`); item is an int.
+    InRange {
+        item: Box<Expr>,
+        start: Box<Expr>,
+        stop: Box<Expr>,
+        step: Box<Expr>,
+        negate: bool,
+    },
     Method(Method, Vec<Expr>),
     /// xs.sort(key=..., reverse=...): [list, reverse]
     SortBy {
@@ -454,6 +486,9 @@ pub enum ExprKind {
     },
     /// dict(x) of a dict (copy) or of a list of pairs
     DictFrom(Box<Expr>),
+    /// fmt.format(args...) with a format string known only at run time
+    /// (a literal format string is compiled to `Concat`).
+    StrFormat(Box<Expr>, Vec<Expr>),
     /// f-string: concatenation of str-typed parts
     Concat(Vec<Expr>),
     /// An omitted optional str argument of a runtime method (a NULL

@@ -871,6 +871,67 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     r.into()
                 }
             }
+            ExprKind::StrFormat(fmt, args) => {
+                let fh = self.expr_borrow(fmt)?;
+                let mut held = Vec::new();
+                for a in args {
+                    held.push(self.expr_borrow(a)?);
+                }
+                let n = args.len();
+                let arr_ty = self.ptr_t().array_type(n.max(1) as u32);
+                let types = self.entry_alloca(arr_ty.into(), "fmt.types")?;
+                let slots = self.entry_alloca(arr_ty.into(), "fmt.slots")?;
+                let i64t = self.ctx.i64_type();
+                for (i, (a, h)) in args.iter().zip(&held).enumerate() {
+                    let idx = [i64t.const_zero(), i64t.const_int(i as u64, false)];
+                    let d = self.type_desc(&a.ty);
+                    let slot = self.spill(&a.ty, h.v)?;
+                    let tp = unsafe { self.b.build_in_bounds_gep(arr_ty, types, &idx, "")? };
+                    self.b.build_store(tp, d)?;
+                    let sp = unsafe { self.b.build_in_bounds_gep(arr_ty, slots, &idx, "")? };
+                    self.b.build_store(sp, slot)?;
+                }
+                self.set_line(e.line)?;
+                let r = self
+                    .call_rt(
+                        "mg_str_format",
+                        ptr,
+                        &[
+                            fh.v,
+                            self.i64c(n as i64).into(),
+                            types.into(),
+                            slots.into(),
+                        ],
+                    )?
+                    .unwrap();
+                for (a, h) in args.iter().zip(held) {
+                    self.release(&a.ty, h)?;
+                }
+                self.release(&fmt.ty, fh)?;
+                r
+            }
+            ExprKind::InRange {
+                item,
+                start,
+                stop,
+                step,
+                negate,
+            } => {
+                let mut vals = vec![self.expr(item)?];
+                for x in [start, stop, step] {
+                    vals.push(self.expr(x)?);
+                }
+                self.set_line(e.line)?;
+                let r = self
+                    .call_rt("mg_range_contains", Some(self.t_bool()), &vals)?
+                    .unwrap()
+                    .into_int_value();
+                if *negate {
+                    self.b.build_not(r, "")?.into()
+                } else {
+                    r.into()
+                }
+            }
             ExprKind::Method(m, args) => match self.method(e, *m, args)? {
                 Some(v) => v,
                 None => unreachable!("checked: None method used as value"),
@@ -1274,6 +1335,51 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.release(&obj.ty, oh)
     }
 
+    /// `del xs[lo:hi:step]` (value None) or `xs[lo:hi:step] = value`.
+    pub(super) fn slice_stmt(
+        &mut self,
+        line: u32,
+        obj: &Expr,
+        bounds: [&Option<Expr>; 3],
+        value: Option<&Expr>,
+    ) -> Result<()> {
+        // CPython evaluates the assigned value before the target.
+        let vh = match value {
+            Some(v) => Some(self.expr_borrow(v)?),
+            None => None,
+        };
+        let oh = self.expr_borrow(obj)?;
+        let mut args: Vec<BasicValueEnum> = vec![oh.v];
+        let mut flags = Vec::new();
+        for part in bounds {
+            match part {
+                Some(x) => {
+                    args.push(self.expr(x)?);
+                    flags.push(true);
+                }
+                None => {
+                    args.push(self.i64c(0).into());
+                    flags.push(false);
+                }
+            }
+        }
+        for f in flags {
+            args.push(self.ctx.bool_type().const_int(f as u64, false).into());
+        }
+        self.set_line(line)?;
+        match vh {
+            Some(h) => {
+                args.push(h.v);
+                self.call_rt("mg_list_setslice", None, &args)?;
+                self.release(&value.unwrap().ty, h)?;
+            }
+            None => {
+                self.call_rt("mg_list_delslice", None, &args)?;
+            }
+        }
+        self.release(&obj.ty, oh)
+    }
+
     // ---- methods ------------------------------------------------------------
 
     pub(super) fn method(
@@ -1477,6 +1583,74 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let r = self.call_rt(f, ret, &[rh.v, oh.v])?;
                 self.release(&args[1].ty, oh)?;
                 r
+            }
+            Method::SetUpdateMany
+            | Method::SetUnionMany
+            | Method::SetIntersectionMany
+            | Method::SetDifferenceMany => {
+                // Every argument is evaluated before the set is touched.
+                let mut held = Vec::new();
+                for a in &args[1..] {
+                    held.push(self.expr_borrow(a)?);
+                }
+                self.set_line(e.line)?;
+                let set_ty = recv.ty.clone();
+                let is_set = |a: &Expr| matches!(a.ty, Ty::Set(_));
+                let mut cur: Option<BasicValueEnum<'ctx>> = match m {
+                    Method::SetUpdateMany => Some(rh.v),
+                    Method::SetUnionMany => self.call_rt("mg_set_copy", ptr, &[rh.v])?,
+                    _ => None,
+                };
+                for (i, (a, h)) in args[1..].iter().zip(&held).enumerate() {
+                    match m {
+                        Method::SetUpdateMany | Method::SetUnionMany => {
+                            let f = if is_set(a) {
+                                "mg_set_update"
+                            } else {
+                                "mg_set_update_list"
+                            };
+                            self.call_rt(f, None, &[cur.unwrap(), h.v])?;
+                        }
+                        Method::SetIntersectionMany => {
+                            let base = cur.unwrap_or(rh.v);
+                            let f = if is_set(a) {
+                                "mg_set_intersection"
+                            } else {
+                                "mg_set_intersection_list"
+                            };
+                            let r = self.call_rt(f, ptr, &[base, h.v])?.unwrap();
+                            if let Some(old) = cur {
+                                self.decref(&set_ty, old)?;
+                            }
+                            cur = Some(r);
+                        }
+                        _ => {
+                            if i == 0 && is_set(a) {
+                                cur = self.call_rt("mg_set_difference", ptr, &[rh.v, h.v])?;
+                                continue;
+                            }
+                            if i == 0 {
+                                cur = self.call_rt("mg_set_copy", ptr, &[rh.v])?;
+                            }
+                            let f = if is_set(a) {
+                                "mg_set_difference_update"
+                            } else {
+                                "mg_set_difference_update_list"
+                            };
+                            self.call_rt(f, None, &[cur.unwrap(), h.v])?;
+                        }
+                    }
+                }
+                for (a, h) in args[1..].iter().zip(held) {
+                    self.release(&a.ty, h)?;
+                }
+                match m {
+                    Method::SetUpdateMany => None,
+                    _ => match cur {
+                        Some(v) => Some(v),
+                        None => self.call_rt("mg_set_copy", ptr, &[rh.v])?,
+                    },
+                }
             }
             Method::SetUnionList
             | Method::SetIntersectionList

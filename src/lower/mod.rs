@@ -777,6 +777,16 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 value,
             } => self.aug_set_item(s.line, obj, index, *op, value)?,
             StmtKind::DelItem { obj, index } => self.del_item(s.line, obj, index)?,
+            StmtKind::DelSlice { obj, lo, hi, step } => {
+                self.slice_stmt(s.line, obj, [lo, hi, step], None)?
+            }
+            StmtKind::SetSlice {
+                obj,
+                lo,
+                hi,
+                step,
+                value,
+            } => self.slice_stmt(s.line, obj, [lo, hi, step], Some(value))?,
             StmtKind::If(c, then, els) => {
                 let cv = self.expr(c)?.into_int_value();
                 let tb = self.new_block("then");
@@ -1368,6 +1378,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             CmpOp::Gt => IntPredicate::SGT,
             CmpOp::Ge => IntPredicate::SGE,
         };
+        if lt != rt && matches!((lt, rt), (Ty::Tuple(_), Ty::Tuple(_))) {
+            return self.compare_tuples(op, lt, l, rt, r, line);
+        }
         if matches!(lt, Ty::List(_) | Ty::Tuple(_) | Ty::Dict(..) | Ty::Set(_)) {
             return self.compare_values(op, lt, l, r, line);
         }

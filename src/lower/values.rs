@@ -553,6 +553,64 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             _ => unreachable!(),
         })
     }
+
+    /// Tuples of different shapes (checked: each pair of the common prefix
+    /// comparable), as CPython: the first pair that is not equal decides,
+    /// else the lengths do. `l`, `r` are borrowed.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn compare_tuples(
+        &mut self,
+        op: CmpOp,
+        lt: &Ty,
+        l: BasicValueEnum<'ctx>,
+        rt: &Ty,
+        r: BasicValueEnum<'ctx>,
+        line: u32,
+    ) -> Result<IntValue<'ctx>> {
+        let (Ty::Tuple(ls), Ty::Tuple(rs)) = (lt, rt) else {
+            unreachable!()
+        };
+        let bool_t = self.ctx.bool_type();
+        let end = self.new_block("tcmp.end");
+        let mut incoming: Vec<(IntValue<'ctx>, BasicBlock<'ctx>)> = Vec::new();
+        for i in 0..ls.len().min(rs.len()) {
+            let a = self.tuple_field(lt, l, i)?;
+            let b = self.tuple_field(rt, r, i)?;
+            let eq = self.compare(CmpOp::Eq, &ls[i], a, &rs[i], b, line)?;
+            let next = self.new_block("tcmp.next");
+            let diff = self.new_block("tcmp.diff");
+            self.b.build_conditional_branch(eq, next, diff)?;
+            self.position(diff);
+            let res = match op {
+                CmpOp::Eq => bool_t.const_zero(),
+                CmpOp::Ne => bool_t.const_all_ones(),
+                _ => self.compare(op, &ls[i], a, &rs[i], b, line)?,
+            };
+            incoming.push((res, self.b.get_insert_block().unwrap()));
+            self.b.build_unconditional_branch(end)?;
+            self.position(next);
+        }
+        let (n, m) = (ls.len(), rs.len());
+        let by_len = match op {
+            CmpOp::Eq => n == m,
+            CmpOp::Ne => n != m,
+            CmpOp::Lt => n < m,
+            CmpOp::Le => n <= m,
+            CmpOp::Gt => n > m,
+            CmpOp::Ge => n >= m,
+        };
+        incoming.push((
+            bool_t.const_int(by_len as u64, false),
+            self.b.get_insert_block().unwrap(),
+        ));
+        self.b.build_unconditional_branch(end)?;
+        self.position(end);
+        let phi = self.b.build_phi(bool_t, "")?;
+        for (v, bb) in &incoming {
+            phi.add_incoming(&[(v, *bb)]);
+        }
+        Ok(phi.as_basic_value().into_int_value())
+    }
 }
 
 /// What a tagged memory access touches (see `Lowerer::tbaa`).
