@@ -549,6 +549,8 @@ static const uint8_t FLAGS_REC3[10464] = {
 };
 
 static unsigned flags_rec(uint32_t c) {
+    if (c > 0x10FFFF) /* not a code point (strings never hold one): as U+0000 */
+        c = 0;
     unsigned i = FLAGS_REC1[c >> (FLAGS_REC_S1 + FLAGS_REC_S2)];
     i = FLAGS_REC2[(i << FLAGS_REC_S1) | ((c >> FLAGS_REC_S2) & ((1u << FLAGS_REC_S1) - 1))];
     return FLAGS_REC3[(i << FLAGS_REC_S2) | (c & ((1u << FLAGS_REC_S2) - 1))];
@@ -854,6 +856,8 @@ static const uint16_t CASE_REC3[1296] = {
 };
 
 static unsigned case_rec(uint32_t c) {
+    if (c > 0x10FFFF) /* not a code point (strings never hold one): as U+0000 */
+        c = 0;
     unsigned i = CASE_REC1[c >> (CASE_REC_S1 + CASE_REC_S2)];
     i = CASE_REC2[(i << CASE_REC_S1) | ((c >> CASE_REC_S2) & ((1u << CASE_REC_S1) - 1))];
     return CASE_REC3[(i << CASE_REC_S2) | (c & ((1u << CASE_REC_S2) - 1))];

@@ -163,6 +163,8 @@ def c_trie(name, t):
         o.append(c_array("static const %s %s%d[%d]" % (ctype(max(v))[0], name, k + 1, len(v)), v, 32))
     o.append(
         """static unsigned %s(uint32_t c) {
+    if (c > 0x10FFFF) /* not a code point (strings never hold one): as U+0000 */
+        c = 0;
     unsigned i = %s1[c >> (%s_S1 + %s_S2)];
     i = %s2[(i << %s_S1) | ((c >> %s_S2) & ((1u << %s_S1) - 1))];
     return %s3[(i << %s_S2) | (c & ((1u << %s_S2) - 1))];
