@@ -12,10 +12,7 @@ use std::process::Command;
 fn every_code_point_matches_cpython_on_every_target() {
     // The oracle takes seconds: run it once for all targets.
     let want = common::python("unicode_oracle.py", &[], "");
-    assert!(
-        want.lines().count() > 1000,
-        "oracle output cut short"
-    );
+    assert!(want.lines().count() > 1000, "oracle output cut short");
     let mut ran = Vec::new();
     let mut failures = Vec::new();
     for target in mgen::target::builtin_targets().expect("targets") {
@@ -51,7 +48,9 @@ fn every_code_point_matches_cpython_on_every_target() {
 
 #[test]
 fn unicode_db_is_current() {
-    let script = mgen::home::runtime_dir().join("tools").join("gen_unicode.py");
+    let script = mgen::home::runtime_dir()
+        .join("tools")
+        .join("gen_unicode.py");
     let out = Command::new("python3")
         .arg(&script)
         .arg("--check")
