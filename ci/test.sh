@@ -9,6 +9,9 @@ bash ci/setup.sh
 echo "== expected outputs agree with CPython"
 python3 ci/check-expected
 
+echo "== runtime/unicode_db.c is what runtime/tools/gen_unicode.py generates"
+python3 runtime/tools/gen_unicode.py --check
+
 echo "== build"
 cargo build --release --locked 2>&1 | tail -n 3
 

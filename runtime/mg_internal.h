@@ -122,6 +122,33 @@ static inline MgStr *mg_str_ref(MgStr *s) {
 /* Python's str.isspace() for one code point (exact: the full Unicode list). */
 bool mg_uni_isspace(uint32_t c);
 
+/* ---- Unicode database (unicode_db.c, generated from CPython by
+ * runtime/tools/gen_unicode.py; exact for every code point) ------------- */
+enum {
+    MG_U_ALPHA = 1,            /* chr(c).isalpha() */
+    MG_U_DECIMAL = 2,          /* chr(c).isdecimal() */
+    MG_U_DIGIT = 4,            /* chr(c).isdigit() */
+    MG_U_NUMERIC = 8,          /* chr(c).isnumeric() */
+    MG_U_UPPER = 16,           /* chr(c).isupper() (Uppercase) */
+    MG_U_LOWER = 32,           /* chr(c).islower() (Lowercase) */
+    MG_U_TITLE = 64,           /* general category Lt */
+    MG_U_CASED = 128,          /* Cased = Uppercase | Lowercase | Lt */
+    MG_U_CASE_IGNORABLE = 256, /* Case_Ignorable (final sigma rule) */
+    MG_U_PRINTABLE = 512,      /* chr(c).isprintable() */
+    MG_U_SPACE = 1024,         /* chr(c).isspace() */
+};
+/* The MG_U_* flags of code point c (c <= 0x10FFFF). */
+unsigned mg_uni_flags(uint32_t c);
+/* chr(c).isprintable() (the same as MG_U_PRINTABLE; a smaller table). */
+bool mg_uni_isprintable(uint32_t c);
+/* Full case mappings of one code point, CPython's _PyUnicode_To*Full:
+ * write 1 to 3 code points to out and return how many. Lower has no
+ * final-sigma context (U+03A3 -> U+03C3). */
+int mg_uni_lower(uint32_t c, uint32_t *out);
+int mg_uni_upper(uint32_t c, uint32_t *out);
+int mg_uni_title(uint32_t c, uint32_t *out);
+int mg_uni_fold(uint32_t c, uint32_t *out);
+
 /* ---- formatting (format.c) -------------------------------------------- */
 /* Errors reported instead of raised, so that tests can check thousands of
  * failing specs in one process: the mg_format_* ABI functions raise what

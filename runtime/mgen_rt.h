@@ -322,6 +322,7 @@ MgStr *mg_str_upper(MgStr *s);
 MgStr *mg_str_title(MgStr *s);
 MgStr *mg_str_capitalize(MgStr *s);
 MgStr *mg_str_swapcase(MgStr *s);
+MgStr *mg_str_casefold(MgStr *s);
 MgStr *mg_str_replace(MgStr *s, MgStr *old, MgStr *new_, int64_t count /* -1 = all */);
 bool mg_str_startswith(MgStr *s, MgStr *prefix);
 bool mg_str_endswith(MgStr *s, MgStr *suffix);
@@ -340,6 +341,10 @@ bool mg_str_isalnum(MgStr *s);
 bool mg_str_isspace(MgStr *s);
 bool mg_str_isupper(MgStr *s);
 bool mg_str_islower(MgStr *s);
+bool mg_str_isdecimal(MgStr *s);
+bool mg_str_isnumeric(MgStr *s);
+bool mg_str_isprintable(MgStr *s);
+bool mg_str_istitle(MgStr *s);
 MgStr *mg_str_center(MgStr *s, int64_t width, MgStr *fill /* NULL = ' ' */); /* TypeError: The fill character must be exactly one character long */
 MgStr *mg_str_ljust(MgStr *s, int64_t width, MgStr *fill);
 MgStr *mg_str_rjust(MgStr *s, int64_t width, MgStr *fill);

@@ -138,27 +138,14 @@ MgStr *mg_buf_to_str(MgBuf *b) {
 
 /* ---- repr ------------------------------------------------------------- */
 
-/* Python's str.isprintable() for one code point. Exact for ASCII and
- * Latin-1; above that it knows the common non-printable ranges (format
- * characters, separators, private use, surrogates, noncharacters) but not
- * every unassigned code point of the Unicode database. */
+/* Python's str.isprintable() for one code point: Latin-1 inline, the rest
+ * from the Unicode database (unicode_db.c's list of the code points where
+ * printability changes, not the larger flags tables). */
 static bool printable(uint32_t c) {
     if (c < 0x20 || c == 0x7F) return false;
     if (c < 0x7F) return true;
-    if (c <= 0xA0 || c == 0xAD) return false;
-    if (c < 0x300) return true;
-    if (c == 0x61C || c == 0x6DD || c == 0x70F || c == 0x180E || c == 0x1680) return false;
-    if (c >= 0x600 && c <= 0x605) return false;
-    if (c >= 0x2000 && c <= 0x200F) return false;
-    if (c >= 0x2028 && c <= 0x202F) return false;
-    if (c >= 0x205F && c <= 0x206F) return false;
-    if (c == 0x3000 || c == 0xFEFF) return false;
-    if (c >= 0xD800 && c <= 0xF8FF) return false; /* surrogates, private use */
-    if (c >= 0xFFF0 && c <= 0xFFFB) return false;
-    if ((c & 0xFFFE) == 0xFFFE) return false;     /* noncharacters */
-    if (c >= 0xE0000 && c <= 0xE0FFF) return false; /* tags, variation sel. supplement */
-    if (c >= 0xF0000) return false;              /* private use planes */
-    return true;
+    if (c < 0x100) return c > 0xA0 && c != 0xAD;
+    return mg_uni_isprintable(c);
 }
 
 static void put_hex(MgBuf *b, char kind, uint32_t c, int digits) {

@@ -4,54 +4,45 @@
  * returned string is a new reference (a method that returns its argument
  * unchanged increfs it, like CPython's unicode_result_unchanged).
  *
- * Unicode coverage of the character classes and case mappings:
- *   - whitespace (isspace, split(), strip(), splitlines' line breaks): the
- *     complete Unicode lists CPython uses, exact for every code point;
- *   - letters, digits, numeric characters and case (isalpha, isdigit,
- *     isalnum, isupper, islower, lower, upper, title, capitalize, swapcase):
- *     exact for ASCII and Latin-1 (U+0000..U+00FF, including CPython's
- *     special mappings 'ß'.upper() == 'SS', 'ÿ'.upper() == 'Ÿ',
- *     'µ'.upper() == 'Μ'). Code points above U+00FF are treated as
- *     uncased non-letters, non-digits: the case methods leave them
- *     unchanged and the is* methods see them as False. (CPython would use
- *     its full Unicode database there, e.g. 'Ω'.lower() == 'ω' and
- *     '中'.isalpha() is True; mgen does not carry that table yet.)
+ * Character classes and case mappings are exact for every code point: ASCII
+ * is handled inline, everything else comes from the Unicode database in
+ * unicode_db.c (generated from CPython's own str methods by
+ * runtime/tools/gen_unicode.py), including mappings that change the length
+ * ('ß'.upper() == 'SS', 'ﬁ'.upper() == 'FI', 'İ'.lower() == 'i̇'), titlecase
+ * digraphs ('ǆ'.title() == 'ǅ') and lower()'s final sigma. Whitespace
+ * (isspace, split(), strip()) and splitlines' line breaks use the short
+ * complete lists below, so that splitting and stripping do not pull the
+ * database into a program.
  */
 #include "mg_internal.h"
 
 /* ---- character classes ------------------------------------------------ */
 
-enum { C_ALPHA = 1, C_DIGIT = 2, C_NUMERIC = 4, C_UPPER = 8, C_LOWER = 16 };
+enum {
+    ALPHA = MG_U_ALPHA, DECIMAL = MG_U_DECIMAL, DIGIT = MG_U_DIGIT, NUMERIC = MG_U_NUMERIC,
+    UPPER = MG_U_UPPER, LOWER = MG_U_LOWER, TITLE = MG_U_TITLE, CASED = MG_U_CASED,
+    IGNORABLE = MG_U_CASE_IGNORABLE, PRINTABLE = MG_U_PRINTABLE, SPACE = MG_U_SPACE,
+};
 
-/* Properties of U+0000..U+00FF as CPython 3.11 reports them (checked code
- * point by code point against python3 by tests/runtime_strings.rs). */
-static unsigned cls(uint32_t c) {
-    if (c >= 'a' && c <= 'z')
-        return C_ALPHA | C_LOWER;
-    if (c >= 'A' && c <= 'Z')
-        return C_ALPHA | C_UPPER;
-    if (c >= '0' && c <= '9')
-        return C_DIGIT | C_NUMERIC;
-    if (c < 0xAA || c > 0xFF)
-        return 0;
-    if (c == 0xAA || c == 0xBA || c == 0xB5) /* ª º (Other_Lowercase), µ */
-        return C_ALPHA | C_LOWER;
-    if (c == 0xB2 || c == 0xB3 || c == 0xB9) /* superscript digits */
-        return C_DIGIT | C_NUMERIC;
-    if (c >= 0xBC && c <= 0xBE) /* vulgar fractions */
-        return C_NUMERIC;
-    if (c == 0xD7 || c == 0xF7) /* × ÷ */
-        return 0;
-    if (c >= 0xC0 && c <= 0xDE)
-        return C_ALPHA | C_UPPER;
-    if (c >= 0xDF)
-        return C_ALPHA | C_LOWER;
-    return 0;
+/* The MG_U_* flags of c: ASCII inline (checked against the database for
+ * every code point by tests/runtime_strings.rs), the rest from unicode_db.c. */
+static unsigned uflags(uint32_t c) {
+    if (c >= 0x80)
+        return mg_uni_flags(c);
+    if (c - 'a' < 26)
+        return ALPHA | LOWER | CASED | PRINTABLE;
+    if (c - 'A' < 26)
+        return ALPHA | UPPER | CASED | PRINTABLE;
+    if (c - '0' < 10)
+        return DECIMAL | DIGIT | NUMERIC | PRINTABLE;
+    if (c == '\'' || c == '.' || c == ':' || c == '^' || c == '`') /* Word_Break MidLetter etc., Sk */
+        return IGNORABLE | PRINTABLE;
+    if (c == ' ')
+        return SPACE | PRINTABLE;
+    if ((c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F))
+        return SPACE;
+    return c >= 0x20 && c < 0x7F ? PRINTABLE : 0;
 }
-
-static bool is_upper(uint32_t c) { return cls(c) & C_UPPER; }
-static bool is_lower(uint32_t c) { return cls(c) & C_LOWER; }
-static bool is_cased(uint32_t c) { return cls(c) & (C_UPPER | C_LOWER); }
 
 bool mg_uni_isspace(uint32_t c) {
     if (c < 0x80)
@@ -65,32 +56,23 @@ static bool is_linebreak(uint32_t c) {
     return (c >= '\n' && c <= '\r') || (c >= 0x1C && c <= 0x1E) || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
-/* Full case mappings (up to 2 code points), CPython's _PyUnicode_To*Full
- * restricted to Latin-1; identity elsewhere. */
+/* Full case mappings (1 to 3 code points), CPython's _PyUnicode_To*Full. */
 static int to_lower(uint32_t c, uint32_t *out) {
-    out[0] = (cls(c) & C_UPPER) ? c + 0x20 : c;
-    return 1;
-}
-static int to_upper(uint32_t c, uint32_t *out) {
-    if (!(cls(c) & C_LOWER) || c == 0xAA || c == 0xBA) {
-        out[0] = c;
+    if (c < 0x80) {
+        out[0] = c - 'A' < 26 ? c + 0x20 : c;
         return 1;
     }
-    if (c == 0xDF) { /* ß -> SS */
-        out[0] = out[1] = 'S';
-        return 2;
-    }
-    out[0] = c == 0xB5 ? 0x39C : c == 0xFF ? 0x178 : c - 0x20;
-    return 1;
+    return mg_uni_lower(c, out);
 }
-static int to_title(uint32_t c, uint32_t *out) {
-    if (c == 0xDF) { /* ß -> Ss */
-        out[0] = 'S';
-        out[1] = 's';
-        return 2;
+static int to_upper(uint32_t c, uint32_t *out) {
+    if (c < 0x80) {
+        out[0] = c - 'a' < 26 ? c - 0x20 : c;
+        return 1;
     }
-    return to_upper(c, out);
+    return mg_uni_upper(c, out);
 }
+static int to_title(uint32_t c, uint32_t *out) { return c < 0x80 ? to_upper(c, out) : mg_uni_title(c, out); }
+static int to_fold(uint32_t c, uint32_t *out) { return c < 0x80 ? to_lower(c, out) : mg_uni_fold(c, out); }
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -315,35 +297,100 @@ MgStr *mg_str_rstrip(MgStr *s, MgStr *chars) { return do_strip(s, chars, false, 
 
 /* ---- case mapping ----------------------------------------------------- */
 
-enum { M_LOWER, M_UPPER, M_TITLE, M_CAPITALIZE, M_SWAPCASE };
+enum { M_LOWER, M_UPPER, M_TITLE, M_CAPITALIZE, M_SWAPCASE, M_CASEFOLD };
 
-/* CPython's do_lower/do_upper/do_title/do_capitalize/do_swapcase. */
-static MgStr *case_map(MgStr *s, int mode) {
+/* CPython's handle_capital_sigma: U+03A3 at byte offset i lowers to final
+ * sigma U+03C2 when a cased letter precedes it and none follows (skipping
+ * case-ignorable characters both ways), else to U+03C3. */
+static uint32_t lower_sigma(MgStr *s, int64_t i) {
+    const char *d = s->data;
+    bool final = false;
+    for (int64_t j = i; j > 0;) {
+        j = prev_cp(d, j);
+        unsigned f = uflags(mg_utf8_decode(d + j));
+        if (!(f & IGNORABLE)) {
+            final = f & CASED;
+            break;
+        }
+    }
+    if (final)
+        for (int64_t j = i + 2; j < s->len; j += mg_utf8_len((unsigned char)d[j])) {
+            unsigned f = uflags(mg_utf8_decode(d + j));
+            if (!(f & IGNORABLE)) {
+                final = !(f & CASED);
+                break;
+            }
+        }
+    return final ? 0x3C2 : 0x3C3;
+}
+
+/* CPython's lower_ucs4: to_lower with the final sigma rule. */
+static int lower_at(MgStr *s, int64_t i, uint32_t c, uint32_t *out) {
+    if (c == 0x3A3) {
+        out[0] = lower_sigma(s, i);
+        return 1;
+    }
+    return to_lower(c, out);
+}
+
+/* ASCII-only strings: same length, byte by byte. */
+static MgStr *case_map_ascii(MgStr *s, int mode) {
+    MgStr *r = mg_str_alloc(s->len);
+    bool prev_cased = false;
+    for (int64_t i = 0; i < s->len; i++) {
+        unsigned char c = (unsigned char)s->data[i];
+        bool up = c - 'A' < 26u, low = c - 'a' < 26u;
+        bool to_up;
+        switch (mode) {
+        case M_LOWER: case M_CASEFOLD: to_up = false; break;
+        case M_UPPER: to_up = true; break;
+        case M_TITLE: to_up = !prev_cased; break;
+        case M_CAPITALIZE: to_up = i == 0; break;
+        default: to_up = low;
+        }
+        r->data[i] = (char)(to_up ? (low ? c - 0x20 : c) : (up ? c + 0x20 : c));
+        prev_cased = up || low;
+    }
+    r->nchars = s->len;
+    return r;
+}
+
+/* CPython's do_lower/do_upper/do_title/do_capitalize/do_swapcase/do_casefold.
+ * Inlined into each method with a constant mode so that the linker keeps
+ * only the tables that mode uses (upper() and casefold() need no flags). */
+static inline __attribute__((always_inline)) MgStr *case_map(MgStr *s, int mode) {
+    if (s->len == s->nchars)
+        return case_map_ascii(s, mode);
     MgBuf b;
     mg_buf_init(&b);
     bool prev_cased = false;
-    uint32_t m[2];
-    for (int64_t i = 0, k = 0; i < s->len; i += mg_utf8_len((unsigned char)s->data[i]), k++) {
+    uint32_t m[3];
+    for (int64_t i = 0; i < s->len; i += mg_utf8_len((unsigned char)s->data[i])) {
         uint32_t c = mg_utf8_decode(s->data + i);
         int n;
         switch (mode) {
-        case M_LOWER: n = to_lower(c, m); break;
+        case M_LOWER: n = lower_at(s, i, c, m); break;
         case M_UPPER: n = to_upper(c, m); break;
-        case M_TITLE: n = prev_cased ? to_lower(c, m) : to_title(c, m); break;
-        case M_CAPITALIZE: n = k == 0 ? to_title(c, m) : to_lower(c, m); break;
-        default:
-            if (is_upper(c))
-                n = to_lower(c, m);
-            else if (is_lower(c))
+        case M_CASEFOLD: n = to_fold(c, m); break;
+        case M_TITLE:
+            n = prev_cased ? lower_at(s, i, c, m) : to_title(c, m);
+            prev_cased = uflags(c) & CASED;
+            break;
+        case M_CAPITALIZE: n = i == 0 ? to_title(c, m) : lower_at(s, i, c, m); break;
+        default: {
+            unsigned f = uflags(c);
+            if (f & UPPER)
+                n = lower_at(s, i, c, m);
+            else if (f & LOWER)
                 n = to_upper(c, m);
             else {
                 m[0] = c;
                 n = 1;
             }
         }
+        }
         for (int t = 0; t < n; t++)
             put_cp(&b, m[t]);
-        prev_cased = is_cased(c);
     }
     return mg_buf_to_str(&b);
 }
@@ -353,6 +400,7 @@ MgStr *mg_str_upper(MgStr *s) { return case_map(s, M_UPPER); }
 MgStr *mg_str_title(MgStr *s) { return case_map(s, M_TITLE); }
 MgStr *mg_str_capitalize(MgStr *s) { return case_map(s, M_CAPITALIZE); }
 MgStr *mg_str_swapcase(MgStr *s) { return case_map(s, M_SWAPCASE); }
+MgStr *mg_str_casefold(MgStr *s) { return case_map(s, M_CASEFOLD); }
 
 /* ---- replace, search -------------------------------------------------- */
 
@@ -436,41 +484,68 @@ int64_t mg_str_count(MgStr *s, MgStr *sub_) {
 
 /* ---- predicates ------------------------------------------------------- */
 
-/* True if s is non-empty and every code point has one of the `mask` classes
- * (mask 0 = whitespace). */
-static bool all_chars(MgStr *s, unsigned mask) {
+/* True if every code point has one of the `mask` flags; `empty` for "". */
+static bool all_chars(MgStr *s, unsigned mask, bool empty) {
     if (s->len == 0)
-        return false;
-    for (int64_t i = 0; i < s->len; i += mg_utf8_len((unsigned char)s->data[i])) {
-        uint32_t c = mg_utf8_decode(s->data + i);
-        if (mask ? !(cls(c) & mask) : !mg_uni_isspace(c))
+        return empty;
+    for (int64_t i = 0; i < s->len; i += mg_utf8_len((unsigned char)s->data[i]))
+        if (!(uflags(mg_utf8_decode(s->data + i)) & mask))
             return false;
-    }
     return true;
 }
 
-bool mg_str_isdigit(MgStr *s) { return all_chars(s, C_DIGIT); }
-bool mg_str_isalpha(MgStr *s) { return all_chars(s, C_ALPHA); }
+bool mg_str_isdigit(MgStr *s) { return all_chars(s, DIGIT, false); }
+bool mg_str_isdecimal(MgStr *s) { return all_chars(s, DECIMAL, false); }
+bool mg_str_isnumeric(MgStr *s) { return all_chars(s, NUMERIC, false); }
+bool mg_str_isalpha(MgStr *s) { return all_chars(s, ALPHA, false); }
 /* isalnum = isalpha or isdecimal or isdigit or isnumeric per character. */
-bool mg_str_isalnum(MgStr *s) { return all_chars(s, C_ALPHA | C_DIGIT | C_NUMERIC); }
-bool mg_str_isspace(MgStr *s) { return all_chars(s, 0); }
+bool mg_str_isalnum(MgStr *s) { return all_chars(s, ALPHA | DECIMAL | DIGIT | NUMERIC, false); }
+bool mg_str_isprintable(MgStr *s) { return all_chars(s, PRINTABLE, true); }
 
-/* At least one cased character and no character of the other case (no
- * titlecase characters exist in Latin-1). */
-static bool cased_as(MgStr *s, bool upper) {
+bool mg_str_isspace(MgStr *s) {
+    if (s->len == 0)
+        return false;
+    for (int64_t i = 0; i < s->len; i += mg_utf8_len((unsigned char)s->data[i]))
+        if (!mg_uni_isspace(mg_utf8_decode(s->data + i)))
+            return false;
+    return true;
+}
+
+/* At least one character of case `want` and none of the other case or
+ * titlecase (CPython's unicode_isupper_impl / unicode_islower_impl). */
+static bool cased_as(MgStr *s, unsigned want, unsigned other) {
     bool cased = false;
     for (int64_t i = 0; i < s->len; i += mg_utf8_len((unsigned char)s->data[i])) {
-        uint32_t c = mg_utf8_decode(s->data + i);
-        if (upper ? is_lower(c) : is_upper(c))
+        unsigned f = uflags(mg_utf8_decode(s->data + i));
+        if (f & (other | TITLE))
             return false;
-        if (upper ? is_upper(c) : is_lower(c))
-            cased = true;
+        cased |= (f & want) != 0;
     }
     return cased;
 }
 
-bool mg_str_isupper(MgStr *s) { return cased_as(s, true); }
-bool mg_str_islower(MgStr *s) { return cased_as(s, false); }
+bool mg_str_isupper(MgStr *s) { return cased_as(s, UPPER, LOWER); }
+bool mg_str_islower(MgStr *s) { return cased_as(s, LOWER, UPPER); }
+
+/* Uppercase/titlecase characters only after uncased ones, lowercase only
+ * after cased ones, and at least one cased (unicode_istitle_impl). */
+bool mg_str_istitle(MgStr *s) {
+    bool cased = false, prev_cased = false;
+    for (int64_t i = 0; i < s->len; i += mg_utf8_len((unsigned char)s->data[i])) {
+        unsigned f = uflags(mg_utf8_decode(s->data + i));
+        if (f & (UPPER | TITLE)) {
+            if (prev_cased)
+                return false;
+            prev_cased = cased = true;
+        } else if (f & LOWER) {
+            if (!prev_cased)
+                return false;
+            prev_cased = cased = true;
+        } else
+            prev_cased = false;
+    }
+    return cased;
+}
 
 /* ---- padding ---------------------------------------------------------- */
 

@@ -3638,18 +3638,20 @@ impl<'a> Checker<'a> {
                 };
                 (f, Ty::Str, vec![c])
             }
-            "lower" | "upper" | "title" | "capitalize" | "swapcase" => {
+            "lower" | "upper" | "title" | "capitalize" | "swapcase" | "casefold" => {
                 arity(0, 0)?;
                 let f = match m {
                     "lower" => "mg_str_lower",
                     "upper" => "mg_str_upper",
                     "title" => "mg_str_title",
                     "capitalize" => "mg_str_capitalize",
+                    "casefold" => "mg_str_casefold",
                     _ => "mg_str_swapcase",
                 };
                 (f, Ty::Str, vec![])
             }
-            "isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper" | "islower" => {
+            "isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper" | "islower" | "isdecimal"
+            | "isnumeric" | "isprintable" | "istitle" => {
                 arity(0, 0)?;
                 let f = match m {
                     "isdigit" => "mg_str_isdigit",
@@ -3657,6 +3659,10 @@ impl<'a> Checker<'a> {
                     "isalnum" => "mg_str_isalnum",
                     "isspace" => "mg_str_isspace",
                     "isupper" => "mg_str_isupper",
+                    "isdecimal" => "mg_str_isdecimal",
+                    "isnumeric" => "mg_str_isnumeric",
+                    "isprintable" => "mg_str_isprintable",
+                    "istitle" => "mg_str_istitle",
                     _ => "mg_str_islower",
                 };
                 (f, Ty::Bool, vec![])
