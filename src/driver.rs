@@ -206,15 +206,21 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
     module.set_data_layout(&tm.get_target_data().get_data_layout());
     if !target.abi.is_empty() {
         let abi = ctx.metadata_string(&target.abi);
-        module.add_metadata_flag(
-            "target-abi",
-            inkwell::module::FlagBehavior::Error,
-            ctx.metadata_node(&[abi.into()]),
-        );
+        // An MDString, as clang writes it (the runtime's bitcode carries
+        // the same flag; linking them requires equal values).
+        module.add_metadata_flag("target-abi", inkwell::module::FlagBehavior::Error, abi);
     }
     if opts.emit.contains(&Emit::LlvmIr) {
         let p = output_path(target, opts, Emit::LlvmIr);
         write_atomic(&p, module.print_to_string().to_bytes())?;
+    }
+    // Optimized builds take the runtime in as bitcode (inlined where hot,
+    // internalized, unreached parts dropped); -O0 and sanitized builds
+    // link its objects.
+    let runtime = sysroot::runtime_build(target)?;
+    let runtime_in_module = opts.opt == OptLevel::O3 && !target.is_sanitized();
+    if runtime_in_module {
+        crate::lto::link_runtime(&ctx, &module, &runtime.bitcode, opts.debug)?;
     }
     optimize::optimize(&module, &tm, opts.opt, target.is_sanitized())?;
     if opts.emit.contains(&Emit::LlvmIr) {
@@ -246,7 +252,11 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
         ));
         std::fs::write(&obj_path, obj.as_slice())?;
         let mut objects = vec![obj_path];
-        objects.extend(sysroot::runtime_objects(target)?);
+        objects.extend(if runtime_in_module {
+            runtime.native
+        } else {
+            runtime.objects
+        });
         let out = output_path(target, opts, Emit::Exe);
         // Linked in the scratch directory, then installed (debug info
         // split out for --release; reproducible bytes).

@@ -14,6 +14,7 @@ pub mod home;
 pub mod implib;
 pub mod ir;
 pub mod link;
+pub mod lto;
 pub mod lower;
 pub mod macho_check;
 pub mod matrix;

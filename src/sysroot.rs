@@ -34,16 +34,38 @@ const COMMON_FLAGS: &[&str] = &[
     "-Wall",
 ];
 
+/// One target's runtime build.
+#[derive(Debug, Clone)]
+pub struct RuntimeBuild {
+    /// An object file per runtime source (what `-O0` and `--sanitize`
+    /// builds link).
+    pub objects: Vec<PathBuf>,
+    /// The runtime proper (`runtime/*.c` and the OS layer) as one LLVM
+    /// bitcode module, with the function attributes that would block
+    /// inlining into generated code removed (see `src/lto.rs`).
+    pub bitcode: PathBuf,
+    /// The objects that are not in `bitcode`: the compiler builtins
+    /// (`runtime/builtins/`: memcpy, __divdi3, libm ...), which code
+    /// generation may call after optimization, so they stay native.
+    pub native: Vec<PathBuf>,
+}
+
 /// Object files of the runtime for `target`, building them (with clang-19)
 /// if missing or stale. Safe to call from several processes at once.
 pub fn runtime_objects(target: &Target) -> anyhow::Result<Vec<PathBuf>> {
+    Ok(runtime_build(target)?.objects)
+}
+
+/// The runtime for `target` as objects and bitcode, building it (with
+/// clang-19) if missing or stale. Safe to call from several processes at once.
+pub fn runtime_build(target: &Target) -> anyhow::Result<RuntimeBuild> {
     let rt = crate::home::runtime_dir();
     let sources = runtime_sources(&rt, &target.runtime.os_layer)?;
     let flags = cflags(target, &rt);
     let clang_version = clang_identity()?;
 
     let mut h = Sha256::new();
-    h.update(b"mgen-runtime-v1\0");
+    h.update(b"mgen-runtime-v2\0");
     h.update(target.triple.as_bytes());
     h.update(b"\0");
     h.update(clang_version.as_bytes());
@@ -71,10 +93,22 @@ pub fn runtime_objects(target: &Target) -> anyhow::Result<Vec<PathBuf>> {
     let cache = crate::home::cache_dir();
     let dir = cache.join(format!("{}-{}", target.name, hash));
     let names: Vec<String> = sources.iter().map(|s| object_name(&rt, s)).collect();
+    let builtins = rt.join("builtins");
+    let in_bitcode: Vec<bool> = sources.iter().map(|s| !s.starts_with(&builtins)).collect();
+    let result = |dir: &Path| RuntimeBuild {
+        objects: names.iter().map(|n| dir.join(n)).collect(),
+        bitcode: dir.join(BITCODE_NAME),
+        native: names
+            .iter()
+            .zip(&in_bitcode)
+            .filter(|(_, b)| !**b)
+            .map(|(n, _)| dir.join(n))
+            .collect(),
+    };
     if dir.is_dir() {
-        let objs: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
-        if objs.iter().all(|o| o.is_file()) {
-            return Ok(objs);
+        let r = result(&dir);
+        if r.objects.iter().all(|o| o.is_file()) && r.bitcode.is_file() {
+            return Ok(r);
         }
     }
 
@@ -84,7 +118,25 @@ pub fn runtime_objects(target: &Target) -> anyhow::Result<Vec<PathBuf>> {
         .prefix(&format!(".tmp-{}-", target.name))
         .tempdir_in(&cache)
         .with_context(|| format!("creating a temporary directory in {}", cache.display()))?;
-    build_all(&sources, &names, &flags, tmp.path())?;
+    // Objects, then the bitcode of everything but the builtins.
+    let mut jobs: Vec<(PathBuf, PathBuf, bool)> = sources
+        .iter()
+        .zip(&names)
+        .map(|(s, n)| (s.clone(), tmp.path().join(n), false))
+        .collect();
+    let mut bcs = Vec::new();
+    for ((s, n), b) in sources.iter().zip(&names).zip(&in_bitcode) {
+        if *b {
+            let bc = tmp.path().join(Path::new(n).with_extension("bc"));
+            jobs.push((s.clone(), bc.clone(), true));
+            bcs.push(bc);
+        }
+    }
+    build_all(&jobs, &flags)?;
+    crate::lto::merge_runtime_bitcode(&bcs, &tmp.path().join(BITCODE_NAME))?;
+    for bc in &bcs {
+        let _ = std::fs::remove_file(bc);
+    }
 
     let tmp_path = tmp.keep();
     if let Err(e) = std::fs::rename(&tmp_path, &dir) {
@@ -96,15 +148,18 @@ pub fn runtime_objects(target: &Target) -> anyhow::Result<Vec<PathBuf>> {
                 .with_context(|| format!("moving the runtime build into {}", dir.display()));
         }
     }
-    Ok(names.iter().map(|n| dir.join(n)).collect())
+    Ok(result(&dir))
 }
+
+/// The merged runtime bitcode in a build directory.
+const BITCODE_NAME: &str = "runtime.bc";
 
 /// Compile one more C file (a test driver, say) for `target` with the
 /// runtime's flags; `runtime/` is on the include path.
 pub fn compile_c(target: &Target, src: &Path, out: &Path) -> anyhow::Result<()> {
     let rt = crate::home::runtime_dir();
     clang_version()?;
-    compile_one(src, out, &cflags(target, &rt))
+    compile_one(src, out, &cflags(target, &rt), false)
 }
 
 fn cflags(target: &Target, rt: &Path) -> Vec<String> {
@@ -215,9 +270,10 @@ fn clang_version() -> anyhow::Result<String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-fn compile_one(src: &Path, out: &Path, flags: &[String]) -> anyhow::Result<()> {
+fn compile_one(src: &Path, out: &Path, flags: &[String], bitcode: bool) -> anyhow::Result<()> {
     let o = Command::new(CLANG)
         .args(flags)
+        .args(if bitcode { &["-emit-llvm"][..] } else { &[] })
         .arg("-c")
         .arg(src)
         .arg("-o")
@@ -234,13 +290,8 @@ fn compile_one(src: &Path, out: &Path, flags: &[String]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Compile all sources, a few at a time.
-fn build_all(
-    srcs: &[PathBuf],
-    names: &[String],
-    flags: &[String],
-    dir: &Path,
-) -> anyhow::Result<()> {
+/// Compile each (source, output, as bitcode?) job, a few at a time.
+fn build_all(jobs_list: &[(PathBuf, PathBuf, bool)], flags: &[String]) -> anyhow::Result<()> {
     let jobs = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2)
@@ -251,10 +302,11 @@ fn build_all(
         for _ in 0..jobs {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                if i >= srcs.len() {
+                if i >= jobs_list.len() {
                     break;
                 }
-                if let Err(e) = compile_one(&srcs[i], &dir.join(&names[i]), flags) {
+                let (src, out, bc) = &jobs_list[i];
+                if let Err(e) = compile_one(src, out, flags, *bc) {
                     errors.lock().unwrap().push(e);
                 }
             });

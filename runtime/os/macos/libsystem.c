@@ -42,4 +42,5 @@ void *mg_os_pages(size_t bytes) {
 
 void mg_os_free_pages(void *p, size_t bytes) { munmap(p, bytes); }
 
-int mg_macos_main(int argc, char **argv) { mg_rt_main(argc, argv); }
+/* `used`: kept external when the runtime is linked in as bitcode (src/lto.rs). */
+__attribute__((used)) int mg_macos_main(int argc, char **argv) { mg_rt_main(argc, argv); }

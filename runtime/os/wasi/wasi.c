@@ -91,7 +91,9 @@ void mg_os_free_pages(void *p, size_t bytes) {
     }
 }
 
-__attribute__((export_name("_start"))) void _start(void) {
+/* `used`: the entry point stays external when the runtime is linked into
+ * the program as bitcode and internalized (src/lto.rs). */
+__attribute__((used, export_name("_start"))) void _start(void) {
     size_t argc = 0, size = 0;
     char **argv = NULL;
     if (wasi_args_sizes_get(&argc, &size) == 0 && argc > 0) {

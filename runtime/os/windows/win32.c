@@ -171,7 +171,8 @@ static int split_args(const WCHAR *cmd, char ***out) {
 /* ---- entry point --------------------------------------------------------
  * The PE entry (/entry:mg_win_start) is called like an ordinary function
  * with the ABI's stack alignment. */
-_Noreturn void mg_win_start(void) {
+/* `used`: kept external when the runtime is linked in as bitcode (src/lto.rs). */
+__attribute__((used)) _Noreturn void mg_win_start(void) {
     char **argv;
     int argc = split_args(GetCommandLineW(), &argv);
     mg_rt_main(argc, argv);
