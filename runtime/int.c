@@ -2,19 +2,40 @@
 #include "mg_internal.h"
 
 int mg_fmt_int(char *buf, int64_t v) {
+    static const char pairs[201] = "00010203040506070809101112131415161718192021222324"
+                                   "25262728293031323334353637383940414243444546474849"
+                                   "50515253545556575859606162636465666768697071727374"
+                                   "75767778798081828384858687888990919293949596979899";
     char t[24];
-    int n = 0;
-    /* Work on the negative magnitude so INT64_MIN needs no special case. */
-    int64_t x = v < 0 ? v : -v;
-    do {
-        t[n++] = (char)('0' - (int)(x % 10));
-        x /= 10;
-    } while (x);
+    int n = 24;
+    /* The magnitude as unsigned (INT64_MIN included), two digits per
+     * division; 32-bit arithmetic once it fits (no __udivdi3 calls on
+     * 32-bit targets for most numbers). */
+    uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    while (m > 0xFFFFFFFFu) {
+        unsigned r = (unsigned)(m % 100);
+        m /= 100;
+        t[--n] = pairs[2 * r + 1];
+        t[--n] = pairs[2 * r];
+    }
+    uint32_t w = (uint32_t)m;
+    while (w >= 100) {
+        unsigned r = w % 100;
+        w /= 100;
+        t[--n] = pairs[2 * r + 1];
+        t[--n] = pairs[2 * r];
+    }
+    if (w >= 10) {
+        t[--n] = pairs[2 * w + 1];
+        t[--n] = pairs[2 * w];
+    } else {
+        t[--n] = (char)('0' + w);
+    }
     int len = 0;
     if (v < 0)
         buf[len++] = '-';
-    while (n)
-        buf[len++] = t[--n];
+    while (n < 24)
+        buf[len++] = t[n++];
     buf[len] = 0;
     return len;
 }

@@ -75,7 +75,20 @@ _Noreturn void mg_raise_repr(const char *exc, const MgType *t, const void *a, co
 int64_t mg_slice_indices(int64_t len, int64_t *start, int64_t *stop, int64_t *step, bool has_start,
                          bool has_stop, bool has_step);
 static inline void mg_slot_copy(const MgType *t, void *dst, const void *src) {
-    __builtin_memcpy(dst, src, (size_t)t->size);
+    /* Constant sizes expand inline; most slots are one int, float or pointer. */
+    switch (t->size) {
+    case 8:
+        __builtin_memcpy(dst, src, 8);
+        break;
+    case 4:
+        __builtin_memcpy(dst, src, 4);
+        break;
+    case 1:
+        __builtin_memcpy(dst, src, 1);
+        break;
+    default:
+        __builtin_memcpy(dst, src, (size_t)t->size);
+    }
 }
 
 /* ---- numbers ---------------------------------------------------------- */

@@ -473,6 +473,12 @@ int64_t mg_str_count(MgStr *s, MgStr *sub_) {
     if (sub_->len == 0)
         return s->nchars + 1;
     int64_t n = 0, i = 0;
+    if (sub_->len == 1) { /* one ASCII character: count bytes */
+        char c = sub_->data[0];
+        for (int64_t k = 0; k < s->len; k++)
+            n += s->data[k] == c;
+        return n;
+    }
     for (;;) {
         int64_t j = find_bytes(s, i, s->len, sub_);
         if (j < 0)
