@@ -2,7 +2,8 @@
  * uncaught-exception traceback. */
 #include "mg_internal.h"
 
-MgFrame *mg_frame_top;
+MgFrame mg_root_frame;
+MgFrame *mg_frame_top = &mg_root_frame;
 
 static void err_puts(const char *s) { mg_os_write(2, s, mg_cstrlen(s)); }
 
@@ -11,7 +12,7 @@ _Noreturn void mg_raise(const char *exc, const char *msg) {
     /* The frame list runs innermost-first; print outermost-first. Reverse
      * it in place (we never return). */
     MgFrame *rev = NULL, *f = mg_frame_top;
-    while (f) {
+    while (f && f->code) {
         MgFrame *next = f->prev;
         f->prev = rev;
         rev = f;
@@ -21,11 +22,11 @@ _Noreturn void mg_raise(const char *exc, const char *msg) {
     for (f = rev; f; f = f->prev) {
         char num[24];
         err_puts("  File \"");
-        err_puts(f->file ? f->file : "?");
+        err_puts(f->code->file ? f->code->file : "?");
         err_puts("\", line ");
         mg_os_write(2, num, mg_fmt_int(num, f->line));
         err_puts(", in ");
-        err_puts(f->func ? f->func : "?");
+        err_puts(f->code->func ? f->code->func : "?");
         err_puts("\n");
     }
     err_puts(exc);

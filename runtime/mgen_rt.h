@@ -86,16 +86,27 @@ void mg_write_cstr(const char *s, int64_t len);
 
 /* ---- errors and tracebacks -------------------------------------------- */
 
-/* One activation of a generated function. Generated code keeps these in a
- * linked list through `mg_frame_top`: it pushes a frame on entry, updates
- * `line` before anything that can raise, and pops it on return. */
-typedef struct MgFrame {
-    struct MgFrame *prev;
+/* What a traceback line names: the source file and the function. The
+ * compiler emits one constant per function. */
+typedef struct MgCode {
     const char *file; /* NUL-terminated, as the user named the source */
     const char *func; /* "<module>" for module-level code */
+} MgCode;
+
+/* One activation of a generated function. Generated code keeps these in a
+ * linked list through `mg_frame_top`: it pushes a frame on entry (three
+ * stores: prev, code, depth), updates `line` before anything that can
+ * raise, and pops it on return (one store). The list ends at
+ * `mg_root_frame` (code NULL, depth 0), so `prev` is never NULL for a
+ * generated frame and the depth is the caller's plus one. */
+typedef struct MgFrame {
+    struct MgFrame *prev;
+    const MgCode *code;
     int32_t line;
+    int32_t depth; /* Python call depth (CPython's recursion limit: 1000) */
 } MgFrame;
 
+extern MgFrame mg_root_frame;
 extern MgFrame *mg_frame_top;
 
 /* Print "Traceback (most recent call last):", one

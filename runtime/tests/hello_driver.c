@@ -3,7 +3,8 @@
 #include "../mg_internal.h"
 
 void mg_module_main(void) {
-    static MgFrame top = {0, "hello.py", "<module>", 1};
+    static const MgCode top_code = {"hello.py", "<module>"};
+    static MgFrame top = {0, &top_code, 1, 1};
     top.prev = mg_frame_top;
     mg_frame_top = &top;
     MgStr *h = mg_str_new("hello, wörld", 13);
@@ -22,7 +23,8 @@ void mg_module_main(void) {
     mg_write_int(mg_argc);
     mg_write_cstr("\n", 1);
     if (mg_argc > 1 && mg_argv[1][0] == 'r') {
-        static MgFrame f = {0, "hello.py", "f", 7};
+        static const MgCode f_code = {"hello.py", "f"};
+        static MgFrame f = {0, &f_code, 7, 1};
         top.line = 3;
         f.prev = mg_frame_top;
         mg_frame_top = &f;

@@ -34,7 +34,8 @@ void mg_module_main(void) {
         int n = 0;
         for (const char *p = mg_argv[1]; *p; p++)
             n = n * 10 + (*p - '0');
-        static MgFrame fr = {0, "t.py", "<module>", 5};
+        static const MgCode fr_code = {"t.py", "<module>"};
+        static MgFrame fr = {0, &fr_code, 5, 1};
         mg_frame_top = &fr;
         switch (n) {
         case 0: mg_int_floordiv(1, 0); break;

@@ -68,7 +68,8 @@ static const int64_t slice_idx[] = {-100, -5, -2, -1, 0, 1, 2, 3, 5, 100};
 static const int64_t slice_steps[] = {1, 2, 3, -1, -2, -3, 100, -100, INT64_MIN};
 
 static void error_case(int n) {
-    static MgFrame fr = {0, "t.py", "<module>", 5};
+    static const MgCode fr_code = {"t.py", "<module>"};
+    static MgFrame fr = {0, &fr_code, 5, 1};
     mg_frame_top = &fr;
     MgStr *out[3];
     switch (n) {

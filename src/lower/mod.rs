@@ -117,7 +117,8 @@ struct Lowerer<'ctx, 'p> {
     list_ty: StructType<'ctx>,
     frame_ty: StructType<'ctx>,
     frame_top: GlobalValue<'ctx>,
-    depth: GlobalValue<'ctx>,
+    /// The caller's frame (`mg_frame_top` at entry), restored at exit.
+    frame_prev: Option<BasicValueEnum<'ctx>>,
     // per-function state
     cur: Option<FuncId>,
     cur_fn: Option<FunctionValue<'ctx>>,
@@ -159,15 +160,13 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             ],
             false,
         );
+        // MgFrame {prev, code, line, depth} (runtime/mgen_rt.h).
         let frame_ty = ctx.struct_type(
-            &[ptr.into(), ptr.into(), ptr.into(), ctx.i32_type().into()],
+            &[ptr.into(), ptr.into(), ctx.i32_type().into(), ctx.i32_type().into()],
             false,
         );
         let frame_top = module.add_global(ptr, None, "mg_frame_top");
         frame_top.set_linkage(Linkage::External);
-        let depth = module.add_global(ctx.i32_type(), None, "mg_depth");
-        depth.set_linkage(Linkage::Internal);
-        depth.set_initializer(&ctx.i32_type().const_int(0, false));
         Lowerer {
             ctx,
             module,
@@ -185,10 +184,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             list_ty,
             frame_ty,
             frame_top,
-            depth,
             cur: None,
             cur_fn: None,
             frame: None,
+            frame_prev: None,
             locals: Vec::new(),
             loops: Vec::new(),
             iter_temps: Vec::new(),
@@ -408,7 +407,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             return Ok(());
         }
         let f = self.frame.unwrap();
-        let p = self.b.build_struct_gep(self.frame_ty, f, 3, "line")?;
+        let p = self.b.build_struct_gep(self.frame_ty, f, 2, "line")?;
         let st = self
             .b
             .build_store(p, self.ctx.i32_type().const_int(line as u64, false))?;
@@ -503,6 +502,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.zerodiv_bb = [None, None];
         self.loops.clear();
         self.iter_temps.clear();
+        self.frame = None;
+        self.frame_prev = None;
         let is_module = id == self.prog.module_fn;
         if let Some(d) = &mut self.dbg {
             let params: Vec<Ty> = f.params.iter().map(|&p| f.locals[p].ty.clone()).collect();
@@ -534,30 +535,33 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             Ty::None => None,
             t => Some(self.b.build_alloca(self.llty(t), "ret")?),
         };
-        // Frame push.
-        let frame = self.b.build_alloca(self.frame_ty, "frame")?;
+        // Frame push: prev, code ({file, func} constant), depth = the
+        // caller's + 1 (the list ends at the runtime's root frame, depth 0).
+        let frame = self.entry_alloca(self.frame_ty.into(), "frame")?;
         self.frame = Some(frame);
         let top_ptr = self.frame_top.as_pointer_value();
         let prev = self.b.build_load(self.ptr_t(), top_ptr, "prev")?;
+        self.frame_prev = Some(prev);
         let p0 = self.b.build_struct_gep(self.frame_ty, frame, 0, "")?;
         self.b.build_store(p0, prev)?;
-        let file = self.cstr(&self.prog.file.clone());
+        let code = self.code_record(&f.name);
         let p1 = self.b.build_struct_gep(self.frame_ty, frame, 1, "")?;
-        self.b.build_store(p1, file)?;
-        let fname = self.cstr(&f.name);
-        let p2 = self.b.build_struct_gep(self.frame_ty, frame, 2, "")?;
-        self.b.build_store(p2, fname)?;
+        self.b.build_store(p1, code)?;
         self.b.build_store(top_ptr, frame)?;
         self.set_line(f.line)?;
         // Recursion depth, as CPython counts it.
+        let pd = self
+            .b
+            .build_struct_gep(self.frame_ty, prev.into_pointer_value(), 3, "")?;
         let d = self
             .b
-            .build_load(self.ctx.i32_type(), self.depth.as_pointer_value(), "depth")?
+            .build_load(self.ctx.i32_type(), pd, "depth")?
             .into_int_value();
         let d1 = self
             .b
             .build_int_add(d, self.ctx.i32_type().const_int(1, false), "")?;
-        self.b.build_store(self.depth.as_pointer_value(), d1)?;
+        let p3 = self.b.build_struct_gep(self.frame_ty, frame, 3, "")?;
+        self.b.build_store(p3, d1)?;
         let too_deep = self.b.build_int_compare(
             IntPredicate::SGT,
             d1,
@@ -602,20 +606,26 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     }
 
     fn frame_pop(&mut self) -> Result<()> {
-        let frame = self.frame.unwrap();
-        let p0 = self.b.build_struct_gep(self.frame_ty, frame, 0, "")?;
-        let prev = self.b.build_load(self.ptr_t(), p0, "prev")?;
+        // The caller's frame, as loaded at entry (a frame's `prev` never
+        // changes): one store.
+        let prev = self.frame_prev.unwrap();
         self.b
             .build_store(self.frame_top.as_pointer_value(), prev)?;
-        let d = self
-            .b
-            .build_load(self.ctx.i32_type(), self.depth.as_pointer_value(), "depth")?
-            .into_int_value();
-        let d1 = self
-            .b
-            .build_int_sub(d, self.ctx.i32_type().const_int(1, false), "")?;
-        self.b.build_store(self.depth.as_pointer_value(), d1)?;
         Ok(())
+    }
+
+    /// The constant `MgCode {file, func}` a function's frames point at.
+    fn code_record(&mut self, func: &str) -> PointerValue<'ctx> {
+        let file = self.cstr(&self.prog.file.clone());
+        let name = self.cstr(func);
+        let ptr = self.ptr_t();
+        let ty = self.ctx.struct_type(&[ptr.into(), ptr.into()], false);
+        let g = self.module.add_global(ty, None, "code");
+        g.set_linkage(Linkage::Private);
+        g.set_constant(true);
+        g.set_unnamed_addr(true);
+        g.set_initializer(&ty.const_named_struct(&[file.into(), name.into()]));
+        g.as_pointer_value()
     }
 
     /// An alloca in the entry block (so loops do not grow the stack).
