@@ -1115,7 +1115,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         msg: &str,
     ) -> Result<PointerValue<'ctx>> {
         // One unsigned compare on the common path (0 <= i < len); negative
-        // indices and errors go the slow way.
+        // indices and errors go the slow way. `data` and `len` are both
+        // loaded before the check, unconditionally, so LLVM can hoist them
+        // out of loops (a load after the check may not execute).
+        let data = self.list_data(l)?;
         let n = self.list_len(l)?;
         let in_range = self.b.build_int_compare(IntPredicate::ULT, i, n, "")?;
         let fast_bb = self.b.get_insert_block().unwrap();
@@ -1140,7 +1143,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let phi = self.b.build_phi(self.t_i64(), "idx")?;
         phi.add_incoming(&[(&i, fast_bb), (&adj, slow_end)]);
         let i = phi.as_basic_value().into_int_value();
-        self.list_slot_ptr(l, et, i)
+        self.slot_at(data, et, i)
     }
 
     pub(super) fn seq_binary(

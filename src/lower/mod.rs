@@ -228,6 +228,21 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     Some(Linkage::Internal),
                 );
                 fv.set_call_conventions(self.target.internal_call_conv.llvm_id());
+                // A str or list argument is always a live object: LLVM may
+                // load its header speculatively (hoist len/data out of loops).
+                for (k, &p) in f.params.iter().enumerate() {
+                    let t = &f.locals[p].ty;
+                    if let Some(n) = self.object_header_size(t) {
+                        let a = self.object_header_align(t);
+                        for (name, v) in [("nonnull", 0), ("dereferenceable", n), ("align", a)] {
+                            let kind = inkwell::attributes::Attribute::get_named_enum_kind_id(name);
+                            fv.add_attribute(
+                                inkwell::attributes::AttributeLoc::Param(k as u32),
+                                self.ctx.create_enum_attribute(kind, v),
+                            );
+                        }
+                    }
+                }
                 fv
             };
             self.funcs.push(fv);

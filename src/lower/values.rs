@@ -69,8 +69,45 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let v = self.b.build_load(self.slot_ty(t), p, "")?;
         if let Some(i) = inkwell::values::BasicValue::as_instruction_value(&v) {
             self.tbaa(i, Tbaa::Slot(t));
+            // A slot never holds a null or dead object: its header may be
+            // loaded speculatively (hoisted out of loops).
+            if let Some(n) = self.object_header_size(t) {
+                let i64t = self.ctx.i64_type();
+                let _ = i.set_metadata(
+                    self.ctx.metadata_node(&[]),
+                    self.ctx.get_kind_id("nonnull"),
+                );
+                let _ = i.set_metadata(
+                    self.ctx.metadata_node(&[i64t.const_int(n, false).into()]),
+                    self.ctx.get_kind_id("dereferenceable"),
+                );
+                let a = self.object_header_align(t);
+                let _ = i.set_metadata(
+                    self.ctx.metadata_node(&[i64t.const_int(a, false).into()]),
+                    self.ctx.get_kind_id("align"),
+                );
+            }
         }
         self.from_slot(t, v)
+    }
+
+    /// Alignment of a str's or list's header (the runtime allocates them
+    /// at least this aligned).
+    pub(super) fn object_header_align(&self, t: &Ty) -> u64 {
+        match t {
+            Ty::Str => self.td.get_abi_alignment(&self.str_hdr) as u64,
+            _ => self.td.get_abi_alignment(&self.list_ty) as u64,
+        }
+    }
+
+    /// Bytes of a str's or list's header that generated code reads
+    /// (`MgStr` without its bytes, `MgList`); None for other types.
+    pub(super) fn object_header_size(&self, t: &Ty) -> Option<u64> {
+        match t {
+            Ty::Str => Some(self.td.get_abi_size(&self.str_hdr)),
+            Ty::List(_) => Some(self.td.get_abi_size(&self.list_ty)),
+            _ => None,
+        }
     }
 
     /// Store `v` (ownership moves) into a container slot.
@@ -427,12 +464,27 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         et: &Ty,
         i: IntValue<'ctx>,
     ) -> Result<PointerValue<'ctx>> {
+        let data = self.list_data(l)?;
+        self.slot_at(data, et, i)
+    }
+
+    /// A list's `data` pointer (its slots).
+    pub(super) fn list_data(&mut self, l: PointerValue<'ctx>) -> Result<PointerValue<'ctx>> {
         let dp = self.b.build_struct_gep(self.list_ty, l, 4, "")?;
         let data = self.b.build_load(self.ptr_t(), dp, "data")?;
         if let Some(i) = inkwell::values::BasicValue::as_instruction_value(&data) {
             self.tbaa(i, Tbaa::ListData);
         }
-        let data = data.into_pointer_value();
+        Ok(data.into_pointer_value())
+    }
+
+    /// Slot `i` of a slot array.
+    pub(super) fn slot_at(
+        &mut self,
+        data: PointerValue<'ctx>,
+        et: &Ty,
+        i: IntValue<'ctx>,
+    ) -> Result<PointerValue<'ctx>> {
         Ok(unsafe {
             self.b
                 .build_in_bounds_gep(self.slot_ty(et), data, &[i], "")?
