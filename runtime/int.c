@@ -1,48 +1,55 @@
 /* int <-> str and int arithmetic with Python semantics on int64. */
 #include "mg_internal.h"
 
+static const char digit_pairs[201] = "00010203040506070809101112131415161718192021222324"
+                                    "25262728293031323334353637383940414243444546474849"
+                                    "50515253545556575859606162636465666768697071727374"
+                                    "75767778798081828384858687888990919293949596979899";
+
+static int count_digits(uint64_t m) {
+    int n = 1;
+    while (m >= 10000) {
+        m /= 10000;
+        n += 4;
+    }
+    return n + (m >= 10) + (m >= 100) + (m >= 1000);
+}
+
 int mg_fmt_int(char *buf, int64_t v) {
-    static const char pairs[201] = "00010203040506070809101112131415161718192021222324"
-                                   "25262728293031323334353637383940414243444546474849"
-                                   "50515253545556575859606162636465666768697071727374"
-                                   "75767778798081828384858687888990919293949596979899";
-    char t[24];
-    int n = 24;
-    /* The magnitude as unsigned (INT64_MIN included), two digits per
-     * division; 32-bit arithmetic once it fits (no __udivdi3 calls on
-     * 32-bit targets for most numbers). */
+    /* The magnitude as unsigned (INT64_MIN included), written backwards
+     * straight into buf, two digits per division; 32-bit arithmetic once
+     * it fits (no __udivdi3 calls on 32-bit targets for most numbers). */
     uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    int len = (v < 0) + count_digits(m);
+    char *p = buf + len;
+    *p = 0;
     while (m > 0xFFFFFFFFu) {
         unsigned r = (unsigned)(m % 100);
         m /= 100;
-        t[--n] = pairs[2 * r + 1];
-        t[--n] = pairs[2 * r];
+        *--p = digit_pairs[2 * r + 1];
+        *--p = digit_pairs[2 * r];
     }
     uint32_t w = (uint32_t)m;
     while (w >= 100) {
         unsigned r = w % 100;
         w /= 100;
-        t[--n] = pairs[2 * r + 1];
-        t[--n] = pairs[2 * r];
+        *--p = digit_pairs[2 * r + 1];
+        *--p = digit_pairs[2 * r];
     }
     if (w >= 10) {
-        t[--n] = pairs[2 * w + 1];
-        t[--n] = pairs[2 * w];
+        *--p = digit_pairs[2 * w + 1];
+        *--p = digit_pairs[2 * w];
     } else {
-        t[--n] = (char)('0' + w);
+        *--p = (char)('0' + w);
     }
-    int len = 0;
     if (v < 0)
-        buf[len++] = '-';
-    while (n < 24)
-        buf[len++] = t[n++];
-    buf[len] = 0;
+        *--p = '-';
     return len;
 }
 
 MgStr *mg_str_from_int(int64_t v) {
     char b[24];
-    return mg_str_new(b, mg_fmt_int(b, v));
+    return mg_str_new_ascii(b, mg_fmt_int(b, v));
 }
 
 static bool is_space(unsigned char c) {

@@ -74,6 +74,29 @@ _Noreturn void mg_raise_repr(const char *exc, const MgType *t, const void *a, co
  * ValueError: slice step cannot be zero */
 int64_t mg_slice_indices(int64_t len, int64_t *start, int64_t *stop, int64_t *step, bool has_start,
                          bool has_stop, bool has_step);
+/* A new string of `len` ASCII bytes (nchars = len, not counted). */
+MgStr *mg_str_new_ascii(const char *bytes, int64_t len);
+
+/* memcpy for the short runs strings are made of (most str parts are a few
+ * bytes): up to 16 bytes as two overlapping fixed-size copies, inline;
+ * longer ones call memcpy. */
+static inline void mg_copy(void *dst, const void *src, size_t n) {
+    char *d = dst;
+    const char *s = src;
+    if (n >= 8 && n <= 16) {
+        __builtin_memcpy(d, s, 8);
+        __builtin_memcpy(d + n - 8, s + n - 8, 8);
+    } else if (n >= 4 && n < 8) {
+        __builtin_memcpy(d, s, 4);
+        __builtin_memcpy(d + n - 4, s + n - 4, 4);
+    } else if (n < 4) {
+        for (size_t i = 0; i < n; i++)
+            d[i] = s[i];
+    } else {
+        __builtin_memcpy(d, s, n);
+    }
+}
+
 static inline void mg_slot_copy(const MgType *t, void *dst, const void *src) {
     /* Constant sizes expand inline; most slots are one int, float or pointer. */
     switch (t->size) {

@@ -34,14 +34,22 @@ MgStr *mg_str_finish(MgStr *s) {
 
 MgStr *mg_str_new(const char *bytes, int64_t len) {
     MgStr *s = mg_str_alloc(len);
-    __builtin_memcpy(s->data, bytes, (size_t)len);
+    mg_copy(s->data, bytes, (size_t)len);
     return mg_str_finish(s);
+}
+
+/* A string of ASCII bytes: no code points to count. */
+MgStr *mg_str_new_ascii(const char *bytes, int64_t len) {
+    MgStr *s = mg_str_alloc(len);
+    mg_copy(s->data, bytes, (size_t)len);
+    s->nchars = len;
+    return s;
 }
 
 MgStr *mg_str_concat(MgStr *a, MgStr *b) {
     MgStr *s = mg_str_alloc(a->len + b->len);
-    __builtin_memcpy(s->data, a->data, (size_t)a->len);
-    __builtin_memcpy(s->data + a->len, b->data, (size_t)b->len);
+    mg_copy(s->data, a->data, (size_t)a->len);
+    mg_copy(s->data + a->len, b->data, (size_t)b->len);
     s->nchars = a->nchars + b->nchars;
     return s;
 }
@@ -404,7 +412,7 @@ MgStr *mg_str_concat_n(MgStr **parts, int64_t n) {
     MgStr *r = mg_str_alloc(len);
     int64_t w = 0;
     for (int64_t i = 0; i < n; i++) {
-        __builtin_memcpy(r->data + w, parts[i]->data, (size_t)parts[i]->len);
+        mg_copy(r->data + w, parts[i]->data, (size_t)parts[i]->len);
         w += parts[i]->len;
     }
     r->nchars = nchars;

@@ -218,8 +218,28 @@ MgList *mg_str_splitlines(MgStr *s, bool keepends) {
     const char *d = s->data;
     int64_t n = s->len, i = 0, j = 0;
     while (i < n) {
-        while (i < n && !is_linebreak(mg_utf8_decode(d + i)))
-            i += mg_utf8_len((unsigned char)d[i]);
+        /* Every line break starts with a byte in \n..\r, \x1c..\x1e or
+         * 0xC2/0xE2 (U+0085, U+2028/9): skip other bytes without decoding. */
+        while (i < n) {
+            /* Eight bytes at a time while none is < 0x20 or >= 0x80. */
+            while (i + 8 <= n) {
+                uint64_t x;
+                __builtin_memcpy(&x, d + i, 8);
+                if (((x - 0x2020202020202020ull) | x) & 0x8080808080808080ull)
+                    break;
+                i += 8;
+            }
+            if (i >= n)
+                break;
+            unsigned char c = (unsigned char)d[i];
+            if (c > '\r' && (c < 0x1C || c > 0x1E) && c != 0xC2 && c != 0xE2) {
+                i++;
+                continue;
+            }
+            if (is_linebreak(mg_utf8_decode(d + i)))
+                break;
+            i += mg_utf8_len(c);
+        }
         int64_t eol = i;
         if (i < n) {
             if (d[i] == '\r' && i + 1 < n && d[i + 1] == '\n')
@@ -255,10 +275,10 @@ MgStr *mg_str_join(MgStr *sep, MgList *parts) {
     int64_t w = 0;
     for (int64_t i = 0; i < n; i++) {
         if (i) {
-            __builtin_memcpy(r->data + w, sep->data, (size_t)sep->len);
+            mg_copy(r->data + w, sep->data, (size_t)sep->len);
             w += sep->len;
         }
-        __builtin_memcpy(r->data + w, a[i]->data, (size_t)a[i]->len);
+        mg_copy(r->data + w, a[i]->data, (size_t)a[i]->len);
         w += a[i]->len;
     }
     r->nchars = nchars + sep->nchars * (n - 1);
