@@ -650,15 +650,44 @@ The verdicts below are computed from this run:
 
 Why mgen is slower than C where it is: every list index is bounds-checked,
 every int operation is overflow-checked (CPython semantics: an error instead
-of a wrong number), and values are reference counted; the C references do
-none of that. Closing those gaps (check elimination, hoisting) is compiler
-work tracked separately; the C references are not tuned down to hide them.
-When this page was first written (commit 88f2336) nbody's outlier had one
-cause: `x ** 0.5` (the only square root without imports) goes through the
-runtime's general `pow`, about 1.4 us a call at -O2 (2 million of them take
-2.8 s), where C calls `sqrt`. mgen now compiles `x ** 0.5` to a square
-root where that is bit-identical to CPython's `pow` (x > 0), which took
-nbody from 310x to about 1.6x of C; other exponents still pay for `pow`.
+of a wrong number), every call keeps a traceback frame and counts the
+recursion depth, and values are reference counted; the C references do none
+of that, and they are not tuned down to hide it.
+
+## Where the time goes
+
+Profiles are instruction counts from `valgrind --tool=callgrind` on the
+x86_64 `-O2` binaries (stable on a shared machine, unlike times):
+
+| change (commit message has the details) | benchmark: instructions before -> after (C reference) |
+|---|---|
+| `xs[i] = v` inline (was a runtime call with a generic memcpy) and one-compare bounds checks | sieve 2,572M -> 397M (142M); quicksort 1,825M -> 287M (117M) |
+| type-based alias tags on slots, list `len`/`data`, frame line | (with the above) the list header and the line number stay out of inner loops |
+| `sort()` of ints/floats/strs sorts the values (was a permutation with per-compare dispatch) | list_ops 1,310M -> 952M (370M) |
+| list/str slots and parameters `nonnull dereferenceable align`; `data` loaded before the check | matmul 297M -> 88M (66M) |
+| one `MgCode` constant per function, depth kept in the frame | fibonacci 618M -> 590M (186M) |
+| inline short string copies, str(int) without a temporary, 8-byte splitlines scan | string_builder 3,930M -> 2,008M |
+| `-O3`: runtime bitcode linked into the program | wordcount 7,789M -> 6,892M; dict_ops 1,845M -> 1,439M |
+
+What remains, by benchmark:
+
+- **string_builder** (slowest against C): the Python program builds 2
+  million small strings (each f-string is two `str(int)` allocations and a
+  concatenation) and joins them; the C++ reference appends to one
+  `std::string`. The profile is spread over allocation (`mg_alloc`, ~9%),
+  `mg_fmt_int` (~16%), the f-string concatenation (`mg_str_concat_n`,
+  ~14%), `splitlines` (~10%) and reference counting. Writing f-string parts
+  straight into one buffer is the next step.
+- **fibonacci**: 32 instructions a call against C's 10 (clang turns one of
+  the two recursive calls into a loop). Per call mgen pushes a frame (three
+  stores and the link), stores the line number before the calls, checks the
+  recursion depth and checks the addition for overflow; the callee-saved
+  registers the frame keeps live are pushed even on the `n < 2` path (a
+  fast path that returned before pushing the frame was measured and was
+  slower: LLVM does not shrink-wrap them).
+- **quicksort, sieve, nbody**: what is left is the checks themselves:
+  bounds checks on every index (nbody's `b[0]`..`b[6]` on lists of floats
+  where C has struct fields) and overflow checks on `i += 1`.
 
 Read ratios whose C time is under ~50 ms (fibonacci, matmul, nbody,
 spectral_norm, primes, quicksort, sieve) with care: the programs are sized

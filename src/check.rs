@@ -1090,56 +1090,33 @@ impl<'a> Checker<'a> {
         if matches!(e, AExpr::Set(_) | AExpr::SetComp(_)) {
             return self.expr_expect(sc, e, set_ty);
         }
-        let empty = match e {
-            AExpr::List(l) => l.elts.is_empty(),
-            AExpr::Tuple(t) => t.elts.is_empty(),
-            AExpr::Dict(d) => d.items.is_empty(),
-            _ => false,
-        };
-        if empty || matches!(e, AExpr::List(_) | AExpr::ListComp(_)) {
-            return self.list_of_iterable(sc, e, elem);
+        if let AExpr::Dict(d) = e {
+            if d.items.is_empty() {
+                return Ok(self.mk(e, ExprKind::List(vec![]), Ty::List(Box::new(elem.clone()))));
+            }
         }
-        let it = self.iter_of(sc, e)?;
-        if it.elem != *elem {
-            return err(
-                e,
-                format!(
-                    "expected an iterable of {}, found one of {}",
-                    elem.name(),
-                    it.elem.name()
-                ),
-            );
-        }
-        if let IterKind::Set(v) | IterKind::List(v) = it.kind {
-            return Ok(*v);
-        }
-        let list_ty = Ty::List(Box::new(elem.clone()));
-        Ok(self.mk(
-            e,
-            ExprKind::Reduce {
-                op: Reduce::List,
-                iter: Box::new(it),
-                key: None,
-                reverse: None,
-                start: None,
-            },
-            list_ty,
-        ))
+        self.iterable_as_list(sc, e, elem, true)
     }
 
     /// Any iterable of `elem` items as a `list[elem]` value (a list as is,
     /// anything else through `list(...)`), for slice assignment.
     fn list_of_iterable(&mut self, sc: &mut Scope, e: &AExpr, elem: &Ty) -> R<Expr> {
+        self.iterable_as_list(sc, e, elem, false)
+    }
+
+    /// `e`, an iterable of `elem` items, as a list value: a list (or, with
+    /// `keep_set`, a set) as it is, anything else through `list(...)`.
+    fn iterable_as_list(&mut self, sc: &mut Scope, e: &AExpr, elem: &Ty, keep_set: bool) -> R<Expr> {
         let list_ty = Ty::List(Box::new(elem.clone()));
         let empty = match e {
             AExpr::List(l) => l.elts.is_empty(),
             AExpr::Tuple(t) => t.elts.is_empty(),
             _ => false,
         };
-        if empty || matches!(e, AExpr::List(_) | AExpr::ListComp(_)) {
-            if empty {
-                return Ok(self.mk(e, ExprKind::List(vec![]), list_ty));
-            }
+        if empty {
+            return Ok(self.mk(e, ExprKind::List(vec![]), list_ty));
+        }
+        if matches!(e, AExpr::List(_) | AExpr::ListComp(_)) {
             return self.expr_expect(sc, e, &list_ty);
         }
         let it = self.iter_of(sc, e)?;
@@ -1153,8 +1130,10 @@ impl<'a> Checker<'a> {
                 ),
             );
         }
-        if let IterKind::List(v) = it.kind {
-            return Ok(*v);
+        match it.kind {
+            IterKind::List(v) => return Ok(*v),
+            IterKind::Set(v) if keep_set => return Ok(*v),
+            _ => {}
         }
         Ok(self.mk(
             e,

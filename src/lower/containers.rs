@@ -802,22 +802,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             ExprKind::Slice { obj, lo, hi, step } => {
                 let h = self.expr_borrow(obj)?;
                 let mut args: Vec<BasicValueEnum> = vec![h.v];
-                let mut flags = Vec::new();
-                for part in [lo, hi, step] {
-                    match part {
-                        Some(x) => {
-                            args.push(self.expr(x)?);
-                            flags.push(true);
-                        }
-                        None => {
-                            args.push(self.i64c(0).into());
-                            flags.push(false);
-                        }
-                    }
-                }
-                for f in flags {
-                    args.push(self.ctx.bool_type().const_int(f as u64, false).into());
-                }
+                let bounds = [lo.as_deref(), hi.as_deref(), step.as_deref()];
+                args.extend(self.slice_args(&bounds)?);
                 self.set_line(e.line)?;
                 let f = if obj.ty == Ty::Str {
                     "mg_str_slice"
@@ -1105,6 +1091,22 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok(r)
     }
 
+    /// The runtime's slice arguments for `[lo:hi:step]`: the three bounds
+    /// (0 where absent), then three "given" flags.
+    fn slice_args(&mut self, bounds: &[Option<&Expr>]) -> Result<Vec<BasicValueEnum<'ctx>>> {
+        let mut args = Vec::new();
+        for part in bounds {
+            args.push(match part {
+                Some(x) => self.expr(x)?,
+                None => self.i64c(0).into(),
+            });
+        }
+        for part in bounds {
+            args.push(self.ctx.bool_type().const_int(part.is_some() as u64, false).into());
+        }
+        Ok(args)
+    }
+
     /// Pointer to the slot at Python index `i` of a list, raising
     /// `IndexError: <msg>` when out of range.
     fn list_index_ptr(
@@ -1353,22 +1355,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         };
         let oh = self.expr_borrow(obj)?;
         let mut args: Vec<BasicValueEnum> = vec![oh.v];
-        let mut flags = Vec::new();
-        for part in bounds {
-            match part {
-                Some(x) => {
-                    args.push(self.expr(x)?);
-                    flags.push(true);
-                }
-                None => {
-                    args.push(self.i64c(0).into());
-                    flags.push(false);
-                }
-            }
-        }
-        for f in flags {
-            args.push(self.ctx.bool_type().const_int(f as u64, false).into());
-        }
+        let bounds: Vec<Option<&Expr>> = bounds.iter().map(|b| b.as_ref()).collect();
+        args.extend(self.slice_args(&bounds)?);
         self.set_line(line)?;
         match vh {
             Some(h) => {
