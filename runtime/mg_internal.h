@@ -115,8 +115,6 @@ static inline void mg_slot_copy(const MgType *t, void *dst, const void *src) {
 }
 
 /* ---- numbers ---------------------------------------------------------- */
-/* Decimal text of v into buf (at least 21 bytes); returns the length. */
-int mg_fmt_int(char *buf, int64_t v);
 /* repr(float) of v into buf (at least 32 bytes); returns the length. */
 int mg_fmt_float(char *buf, double v);
 

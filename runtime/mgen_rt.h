@@ -386,5 +386,15 @@ int64_t mg_float_round_int(double x); /* OverflowError/ValueError like int() */
 int64_t mg_int_round(int64_t x, int64_t ndigits); /* round(int, negative n) */
 /* Concatenate n strings (f-string pieces) into a new string. */
 MgStr *mg_str_concat_n(MgStr **parts, int64_t n);
+/* One piece of an f-string: bytes, their length and code-point count
+ * (generated code formats ints into stack buffers and points here). */
+typedef struct MgPart {
+    const char *p;
+    int64_t len;
+    int64_t nchars;
+} MgPart;
+MgStr *mg_str_concat_parts(const MgPart *parts, int64_t n);
+/* Decimal text of v into buf (at least 21 bytes); returns the length. */
+int mg_fmt_int(char *buf, int64_t v);
 
 #endif

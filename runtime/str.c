@@ -402,6 +402,23 @@ MgStr *mg_chr(int64_t c) {
     return r;
 }
 
+MgStr *mg_str_concat_parts(const MgPart *parts, int64_t n) {
+    int64_t len = 0, nchars = 0;
+    for (int64_t i = 0; i < n; i++) {
+        if (__builtin_add_overflow(len, parts[i].len, &len))
+            mg_raise("MemoryError", NULL);
+        nchars += parts[i].nchars;
+    }
+    MgStr *r = mg_str_alloc(len);
+    int64_t w = 0;
+    for (int64_t i = 0; i < n; i++) {
+        mg_copy(r->data + w, parts[i].p, (size_t)parts[i].len);
+        w += parts[i].len;
+    }
+    r->nchars = nchars;
+    return r;
+}
+
 MgStr *mg_str_concat_n(MgStr **parts, int64_t n) {
     int64_t len = 0, nchars = 0;
     for (int64_t i = 0; i < n; i++) {

@@ -1117,38 +1117,83 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let x = self.expr(v)?.into_int_value();
                 self.b.build_int_z_extend(x, i64t, "")?.into()
             }
-            ExprKind::Concat(parts) => {
-                let n = parts.len();
-                let arr_ty = self.ptr_t().array_type(n.max(1) as u32);
-                let arr = self.entry_alloca(arr_ty.into(), "parts")?;
-                let mut held = Vec::new();
-                for (i, p) in parts.iter().enumerate() {
-                    let h = self.expr_borrow(p)?;
-                    let slot = unsafe {
-                        self.b.build_in_bounds_gep(
-                            arr_ty,
-                            arr,
-                            &[i64t.const_zero(), i64t.const_int(i as u64, false)],
-                            "",
-                        )?
-                    };
-                    self.b.build_store(slot, h.v)?;
-                    held.push(h);
-                }
-                let r = self
-                    .call_rt(
-                        "mg_str_concat_n",
-                        Some(self.t_ptr()),
-                        &[arr.into(), i64t.const_int(n as u64, false).into()],
-                    )?
-                    .unwrap();
-                for h in held {
-                    self.release(&Ty::Str, h)?;
-                }
-                r
-            }
+            ExprKind::Concat(parts) => self.concat(parts)?,
             _ => self.container_expr(e)?,
         })
+    }
+
+    /// An f-string: one `MgPart {bytes, len, nchars}` per piece, then one
+    /// allocation (`mg_str_concat_parts`). `str(int)` pieces are formatted
+    /// into stack buffers (no string of their own); other pieces are
+    /// borrowed strings, their header read in place.
+    fn concat(&mut self, parts: &[Expr]) -> Result<BasicValueEnum<'ctx>> {
+        let i64t = self.ctx.i64_type();
+        let ptr = self.ptr_t();
+        let part_ty = self.ctx.struct_type(&[ptr.into(), i64t.into(), i64t.into()], false);
+        let n = parts.len();
+        let arr_ty = part_ty.array_type(n.max(1) as u32);
+        let arr = self.entry_alloca(arr_ty.into(), "parts")?;
+        let hdr = self.td.get_abi_size(&self.str_hdr);
+        let mut held = Vec::new();
+        for (i, p) in parts.iter().enumerate() {
+            let (bytes, len, nchars) = match &p.kind {
+                ExprKind::Builtin(Builtin::Str, args) if args.len() == 1 && args[0].ty == Ty::Int => {
+                    let v = self.expr(&args[0])?;
+                    let buf = self.entry_alloca(self.ctx.i8_type().array_type(24).into(), "digits")?;
+                    let len = self
+                        .call_rt("mg_fmt_int", Some(self.t_i32()), &[buf.into(), v])?
+                        .unwrap()
+                        .into_int_value();
+                    let len = self.b.build_int_s_extend(len, i64t, "")?;
+                    (buf, len, len)
+                }
+                _ => {
+                    let h = self.expr_borrow(p)?;
+                    let s = h.v.into_pointer_value();
+                    held.push(h);
+                    let lp = self.b.build_struct_gep(self.str_hdr, s, 1, "")?;
+                    let len = self.b.build_load(i64t, lp, "len")?.into_int_value();
+                    let np = self.b.build_struct_gep(self.str_hdr, s, 2, "")?;
+                    let nchars = self.b.build_load(i64t, np, "nchars")?.into_int_value();
+                    let bytes = unsafe {
+                        self.b.build_in_bounds_gep(
+                            self.ctx.i8_type(),
+                            s,
+                            &[i64t.const_int(hdr, false)],
+                            "bytes",
+                        )?
+                    };
+                    (bytes, len, nchars)
+                }
+            };
+            for (k, v) in [bytes.into(), len.into(), nchars.into()].into_iter().enumerate() {
+                let slot = unsafe {
+                    self.b.build_in_bounds_gep(
+                        arr_ty,
+                        arr,
+                        &[
+                            i64t.const_zero(),
+                            i64t.const_int(i as u64, false),
+                            self.ctx.i32_type().const_int(k as u64, false),
+                        ],
+                        "",
+                    )?
+                };
+                let v: BasicValueEnum = v;
+                self.b.build_store(slot, v)?;
+            }
+        }
+        let r = self
+            .call_rt(
+                "mg_str_concat_parts",
+                Some(self.t_ptr()),
+                &[arr.into(), i64t.const_int(n as u64, false).into()],
+            )?
+            .unwrap();
+        for h in held {
+            self.release(&Ty::Str, h)?;
+        }
+        Ok(r)
     }
 
     fn call(
