@@ -132,7 +132,10 @@ struct Lowerer<'ctx, 'p> {
     exit_bb: Option<BasicBlock<'ctx>>,
     ret_slot: Option<PointerValue<'ctx>>,
     entry_bb: Option<BasicBlock<'ctx>>,
+    /// The frame's `line` as stored in memory on every path here (None:
+    /// unknown), and the line the current code belongs to.
     stored_line: Option<u32>,
+    line: Option<u32>,
     overflow_bb: Option<BasicBlock<'ctx>>,
     /// Shared raise blocks for `//` and `%` by zero (CPython words them differently).
     zerodiv_bb: [Option<BasicBlock<'ctx>>; 2],
@@ -195,6 +198,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             ret_slot: None,
             entry_bb: None,
             stored_line: None,
+            line: None,
             overflow_bb: None,
             zerodiv_bb: [None, None],
         }
@@ -371,6 +375,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             }
         }
         let args = &widened[..];
+        self.flush_line()?;
         let tys: Vec<BasicTypeEnum> = args.iter().map(|a| a.get_type()).collect();
         let f = self.rt(name, ret, &tys);
         let margs: Vec<BasicMetadataValueEnum> = args.iter().map(|&a| a.into()).collect();
@@ -416,8 +421,18 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             .is_some()
     }
 
-    /// Record `line` in the frame before something that can raise.
+    /// The current statement's line, for tracebacks. The frame's `line` is
+    /// written lazily (`flush_line`): before calls (the callee's traceback
+    /// or the runtime's raise reads it) and in raise blocks, so checks
+    /// that never fail cost no store on the hot path.
     fn set_line(&mut self, line: u32) -> Result<()> {
+        self.line = Some(line);
+        Ok(())
+    }
+
+    /// Write the current line into the frame unless it is known to be there.
+    fn flush_line(&mut self) -> Result<()> {
+        let Some(line) = self.line else { return Ok(()) };
         if self.stored_line == Some(line) {
             return Ok(());
         }
@@ -462,7 +477,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok(())
     }
 
+    /// The function's shared OverflowError block. Shared: the line is
+    /// written on the way in (here, in the current block), not inside it.
     fn overflow_block(&mut self) -> Result<BasicBlock<'ctx>> {
+        self.flush_line()?;
         if let Some(bb) = self.overflow_bb {
             return Ok(bb);
         }
@@ -478,7 +496,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok(bb)
     }
 
+    /// A shared ZeroDivisionError block; as `overflow_block`, the line is
+    /// written on the way in.
     fn zerodiv_block(&mut self, modulo: bool) -> Result<BasicBlock<'ctx>> {
+        self.flush_line()?;
         if let Some(bb) = self.zerodiv_bb[modulo as usize] {
             return Ok(bb);
         }
@@ -519,6 +540,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.iter_temps.clear();
         self.frame = None;
         self.frame_prev = None;
+        self.line = None;
+        self.stored_line = None;
         let is_module = id == self.prog.module_fn;
         if let Some(d) = &mut self.dbg {
             let params: Vec<Ty> = f.params.iter().map(|&p| f.locals[p].ty.clone()).collect();
@@ -1209,6 +1232,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
         self.set_line(e.line)?;
         self.set_debug_loc(e.line, e.col);
+        self.flush_line()?;
         let cs = self.b.build_call(self.funcs[fid], &vals, "")?;
         cs.set_call_convention(self.target.internal_call_conv.llvm_id());
         Ok(match cs.try_as_basic_value() {
@@ -1825,7 +1849,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let slow_end = self.b.get_insert_block().unwrap();
         self.b.build_unconditional_branch(end)?;
         self.position(end);
-        self.stored_line = saved;
+        // The slow path may have written the line; the fast one did not.
+        self.stored_line = if self.line == saved { saved } else { None };
         let phi = self.b.build_phi(f64t, "")?;
         phi.add_incoming(&[(&fast, here), (&slow, slow_end)]);
         Ok(phi.as_basic_value())
