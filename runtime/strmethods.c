@@ -494,9 +494,25 @@ int64_t mg_str_count(MgStr *s, MgStr *sub_) {
         return s->nchars + 1;
     int64_t n = 0, i = 0;
     if (sub_->len == 1) { /* one ASCII character: count bytes */
-        char c = sub_->data[0];
-        for (int64_t k = 0; k < s->len; k++)
-            n += s->data[k] == c;
+        /* Locals, so the loop does not reload s->len after each char load
+         * (chars may alias it) and vectorizes. */
+        const char c = sub_->data[0], *d = s->data;
+        const int64_t len = s->len;
+        const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+        const uint64_t pattern = ones * (unsigned char)c;
+        int64_t k = 0;
+        /* Eight bytes at a time: a zero byte of x ^ pattern is a match; the
+         * per-byte flags (exact, no borrows) are summed by one multiply. */
+        for (; k + 8 <= len; k += 8) {
+            uint64_t x;
+            __builtin_memcpy(&x, d + k, 8);
+            x ^= pattern;
+            uint64_t t = ((x & ~high) + ~high) | x;
+            t = ~t & high;
+            n += (int64_t)(((t >> 7) * ones) >> 56);
+        }
+        for (; k < len; k++)
+            n += d[k] == c;
         return n;
     }
     for (;;) {
