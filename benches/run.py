@@ -666,25 +666,29 @@ x86_64 `-O2` binaries (stable on a shared machine, unlike times):
 | `sort()` of ints/floats/strs sorts the values (was a permutation with per-compare dispatch) | list_ops 1,310M -> 952M (370M) |
 | list/str slots and parameters `nonnull dereferenceable align`; `data` loaded before the check | matmul 297M -> 88M (66M) |
 | one `MgCode` constant per function, depth kept in the frame | fibonacci 618M -> 590M (186M) |
+| the frame's line number written lazily (before calls, in raise blocks) | nbody 270M -> 250M (108M); fibonacci 590M -> 572M |
 | inline short string copies, str(int) without a temporary, 8-byte splitlines scan | string_builder 3,930M -> 2,008M |
+| f-strings: one allocation, `str(int)` pieces formatted on the stack; 8-byte `str.count` | string_builder 2,008M -> 1,553M |
 | `-O3`: runtime bitcode linked into the program | wordcount 7,789M -> 6,892M; dict_ops 1,845M -> 1,439M |
 
 What remains, by benchmark:
 
-- **string_builder** (slowest against C): the Python program builds 2
-  million small strings (each f-string is two `str(int)` allocations and a
-  concatenation) and joins them; the C++ reference appends to one
-  `std::string`. The profile is spread over allocation (`mg_alloc`, ~9%),
-  `mg_fmt_int` (~16%), the f-string concatenation (`mg_str_concat_n`,
-  ~14%), `splitlines` (~10%) and reference counting. Writing f-string parts
-  straight into one buffer is the next step.
-- **fibonacci**: 32 instructions a call against C's 10 (clang turns one of
+- **string_builder** (slowest against C): the Python program builds 3
+  million small strings (f-strings, `zfill`, separators) in a list and
+  joins them; the C++ reference appends to one `std::string`. The profile
+  (1,553M instructions) is spread: `mg_fmt_int` 17%, the f-string
+  concatenation 20% (`mg_str_concat_parts` with its copies), `join` 11%,
+  reference counting and freeing the parts ~10%, `mg_str_new` (the lines
+  of `splitlines`) 8%, list appends 5%, the allocator 5%.
+- **fibonacci**: 31 instructions a call against C's 10 (clang turns one of
   the two recursive calls into a loop). Per call mgen pushes a frame (three
   stores and the link), stores the line number before the calls, checks the
   recursion depth and checks the addition for overflow; the callee-saved
   registers the frame keeps live are pushed even on the `n < 2` path (a
   fast path that returned before pushing the frame was measured and was
-  slower: LLVM does not shrink-wrap them).
+  slower: LLVM does not shrink-wrap them). Reaching C here means giving up
+  tracebacks through the frame chain (walking the native stack instead),
+  which wasm32 does not allow.
 - **quicksort, sieve, nbody**: what is left is the checks themselves:
   bounds checks on every index (nbody's `b[0]`..`b[6]` on lists of floats
   where C has struct fields) and overflow checks on `i += 1`.
