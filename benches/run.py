@@ -673,8 +673,8 @@ x86_64 `-O2` binaries (stable on a shared machine, unlike times):
 
 What remains, by benchmark:
 
-- **string_builder** (slowest against C): the Python program builds 3
-  million small strings (f-strings, `zfill`, separators) in a list and
+- **string_builder** (slowest against C): the Python program builds 2.2
+  million small strings (f-strings and `zfill`) in a list of 4.2 million and
   joins them; the C++ reference appends to one `std::string`. The profile
   (1,553M instructions) is spread: `mg_fmt_int` 17%, the f-string
   concatenation 20% (`mg_str_concat_parts` with its copies), `join` 11%,
