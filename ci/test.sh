@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: CPython agreement of the expected outputs, unit and
 # integration tests, then the emulation matrix (every qemu-tests program on
-# every target at -O0 and -O2).
+# every target at -O0, -O2 and -O3: -O3 links the runtime in as bitcode).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash ci/setup.sh
@@ -24,7 +24,7 @@ if grep -qE 'test result: FAILED|error(\[E[0-9]+\])?:' target/cargo-test.log; th
 fi
 
 echo "== emulation matrix"
-./target/release/mgen matrix --opt-levels 0,2 --junit target/matrix-junit.xml qemu-tests
+./target/release/mgen matrix --opt-levels 0,2,3 --junit target/matrix-junit.xml qemu-tests
 
 echo "== AddressSanitizer + LeakSanitizer on the host (every program, -O0 and -O2)"
 ./target/release/mgen matrix --targets x86_64-unknown-linux-gnu --sanitize address --opt-levels 0,2 qemu-tests
