@@ -890,7 +890,9 @@ impl<'a> Checker<'a> {
                         );
                     }
                     let (lo, hi, step) = self.slice_bounds(sc, sl)?;
-                    return Ok(Some(self.mk_stmt(s, StmtKind::DelSlice { obj, lo, hi, step })));
+                    return Ok(Some(
+                        self.mk_stmt(s, StmtKind::DelSlice { obj, lo, hi, step }),
+                    ));
                 }
                 let index = match &obj.ty {
                     Ty::List(_) => self.int_index(sc, &sub.slice)?,
@@ -1106,7 +1108,13 @@ impl<'a> Checker<'a> {
 
     /// `e`, an iterable of `elem` items, as a list value: a list (or, with
     /// `keep_set`, a set) as it is, anything else through `list(...)`.
-    fn iterable_as_list(&mut self, sc: &mut Scope, e: &AExpr, elem: &Ty, keep_set: bool) -> R<Expr> {
+    fn iterable_as_list(
+        &mut self,
+        sc: &mut Scope,
+        e: &AExpr,
+        elem: &Ty,
+        keep_set: bool,
+    ) -> R<Expr> {
         let list_ty = Ty::List(Box::new(elem.clone()));
         let empty = match e {
             AExpr::List(l) => l.elts.is_empty(),
@@ -3296,14 +3304,19 @@ impl<'a> Checker<'a> {
                 let et = (**et).clone();
                 // Several arguments, or an iterable that is neither a set
                 // nor a list (`a.update([1], {2})`, `a.union(range(3))`).
-                if matches!(m, "union" | "intersection" | "difference" | "update" | "isdisjoint")
-                    && (m == "isdisjoint" || n != 1 || !self.is_set_or_list(sc, &args[0], &ty))
+                if matches!(
+                    m,
+                    "union" | "intersection" | "difference" | "update" | "isdisjoint"
+                ) && (m == "isdisjoint" || n != 1 || !self.is_set_or_list(sc, &args[0], &ty))
                 {
                     if let Some(k) = call.arguments.keywords.first() {
                         return err(k, format!("set.{m}() takes no keyword arguments"));
                     }
                     if m == "isdisjoint" && n != 1 {
-                        return err(e, format!("set.isdisjoint() takes exactly one argument ({n} given)"));
+                        return err(
+                            e,
+                            format!("set.isdisjoint() takes exactly one argument ({n} given)"),
+                        );
                     }
                     let mut vals = vec![obj];
                     for a in args.iter() {

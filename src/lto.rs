@@ -26,7 +26,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// What gdb's container printer calls in the inferior; kept in `-g` builds.
-pub const DEBUGGER_ENTRY_POINTS: &[&str] = &["mg_val_repr", "mg_type_list", "mg_type_dict", "mg_type_set"];
+pub const DEBUGGER_ENTRY_POINTS: &[&str] =
+    &["mg_val_repr", "mg_type_list", "mg_type_dict", "mg_type_set"];
 
 /// Function attributes clang puts on runtime functions that stop them from
 /// inlining into generated code: `no-builtins` (from -fno-builtin) and the
@@ -40,12 +41,21 @@ pub fn merge_runtime_bitcode(inputs: &[PathBuf], out: &Path) -> anyhow::Result<(
     let ctx = Context::create();
     let mut merged: Option<Module> = None;
     for p in inputs {
-        let m = Module::parse_bitcode_from_path(p, &ctx)
-            .map_err(|e| anyhow!("cannot read runtime bitcode {}: {}", p.display(), e.to_string()))?;
+        let m = Module::parse_bitcode_from_path(p, &ctx).map_err(|e| {
+            anyhow!(
+                "cannot read runtime bitcode {}: {}",
+                p.display(),
+                e.to_string()
+            )
+        })?;
         match &merged {
             None => merged = Some(m),
             Some(dst) => dst.link_in_module(m).map_err(|e| {
-                anyhow!("cannot link runtime bitcode {}: {}", p.display(), e.to_string())
+                anyhow!(
+                    "cannot link runtime bitcode {}: {}",
+                    p.display(),
+                    e.to_string()
+                )
             })?,
         }
     }
@@ -71,7 +81,11 @@ pub fn link_runtime<'ctx>(
     debug: bool,
 ) -> anyhow::Result<()> {
     let rt = Module::parse_bitcode_from_path(bitcode, ctx).map_err(|e| {
-        anyhow!("cannot read the runtime bitcode {}: {}", bitcode.display(), e.to_string())
+        anyhow!(
+            "cannot read the runtime bitcode {}: {}",
+            bitcode.display(),
+            e.to_string()
+        )
     })?;
     // clang normalizes some triples (versioned Apple ones); the program's
     // module has the descriptor's own, which the target machine uses.
@@ -80,7 +94,12 @@ pub fn link_runtime<'ctx>(
     check_declarations(ctx, module, &rt)?;
     module
         .link_in_module(rt)
-        .map_err(|e| anyhow!("cannot link the runtime bitcode into the program: {}", e.to_string()))
+        .map_err(|e| {
+            anyhow!(
+                "cannot link the runtime bitcode into the program: {}",
+                e.to_string()
+            )
+        })
         .with_context(|| format!("runtime bitcode {}", bitcode.display()))?;
 
     let mut keep = used_names(module);
@@ -89,7 +108,10 @@ pub fn link_runtime<'ctx>(
     }
     for f in module.get_functions() {
         let name = f.get_name().to_string_lossy();
-        if f.count_basic_blocks() > 0 && f.get_linkage() == Linkage::External && !keep.contains(name.as_ref()) {
+        if f.count_basic_blocks() > 0
+            && f.get_linkage() == Linkage::External
+            && !keep.contains(name.as_ref())
+        {
             f.set_linkage(Linkage::Internal);
         }
     }
@@ -98,7 +120,10 @@ pub fn link_runtime<'ctx>(
         if name.starts_with("llvm.") {
             continue;
         }
-        if g.get_initializer().is_some() && g.get_linkage() == Linkage::External && !keep.contains(name.as_ref()) {
+        if g.get_initializer().is_some()
+            && g.get_linkage() == Linkage::External
+            && !keep.contains(name.as_ref())
+        {
             g.set_linkage(Linkage::Internal);
         }
     }
@@ -113,13 +138,19 @@ pub fn link_runtime<'ctx>(
 /// small internal shim with the generated code's type that converts and
 /// calls the definition (and is inlined away). Calling convention and
 /// parameter count must agree outright.
-fn check_declarations<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, rt: &Module<'ctx>) -> anyhow::Result<()> {
+fn check_declarations<'ctx>(
+    ctx: &'ctx Context,
+    module: &Module<'ctx>,
+    rt: &Module<'ctx>,
+) -> anyhow::Result<()> {
     for decl in module.get_functions() {
         if decl.count_basic_blocks() > 0 {
             continue;
         }
         let name = decl.get_name().to_string_lossy().into_owned();
-        let Some(def) = rt.get_function(&name) else { continue };
+        let Some(def) = rt.get_function(&name) else {
+            continue;
+        };
         if def.count_basic_blocks() == 0 || decl.get_type() == def.get_type() {
             continue;
         }
@@ -159,10 +190,13 @@ fn check_declarations<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, rt: &Modu
         }
         let call = b.build_call(target, &args, "")?;
         call.set_call_convention(def.get_call_conventions());
-        match (decl.get_type().get_return_type(), match call.try_as_basic_value() {
-            inkwell::values::ValueKind::Basic(v) => Some(v),
-            _ => None,
-        }) {
+        match (
+            decl.get_type().get_return_type(),
+            match call.try_as_basic_value() {
+                inkwell::values::ValueKind::Basic(v) => Some(v),
+                _ => None,
+            },
+        ) {
             (None, _) => {
                 b.build_return(None)?;
             }
@@ -170,7 +204,11 @@ fn check_declarations<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, rt: &Modu
                 b.build_return(Some(&v))?;
             }
             (Some(rt_ty), Some(v)) if rt_ty.is_int_type() && v.is_int_value() => {
-                let w = b.build_int_z_extend_or_bit_cast(v.into_int_value(), rt_ty.into_int_type(), "")?;
+                let w = b.build_int_z_extend_or_bit_cast(
+                    v.into_int_value(),
+                    rt_ty.into_int_type(),
+                    "",
+                )?;
                 b.build_return(Some(&w))?;
             }
             _ => return Err(mismatch()),
@@ -186,8 +224,12 @@ fn check_declarations<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, rt: &Modu
 fn used_names(module: &Module) -> HashSet<String> {
     let mut out = HashSet::new();
     for list in ["llvm.used", "llvm.compiler.used"] {
-        let Some(g) = module.get_global(list) else { continue };
-        let Some(init) = g.get_initializer() else { continue };
+        let Some(g) = module.get_global(list) else {
+            continue;
+        };
+        let Some(init) = g.get_initializer() else {
+            continue;
+        };
         // SAFETY: `init` is a live constant array of this module; operands
         // and names are read, nothing is modified.
         unsafe {

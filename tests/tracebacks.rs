@@ -47,16 +47,27 @@ fn tracebacks_match_cpython() {
     let mut failures = Vec::new();
     let mut checked = 0;
     let progs = programs(&root.join("qemu-tests"));
-    assert!(progs.len() >= 20, "expected the err_* programs in qemu-tests/");
+    assert!(
+        progs.len() >= 20,
+        "expected the err_* programs in qemu-tests/"
+    );
     for prog in &progs {
         // Relative path, as the user named it: both tracebacks print it.
         let rel = prog.strip_prefix(root).unwrap();
-        let py = Command::new("python3").arg(rel).current_dir(root).output().unwrap();
+        let py = Command::new("python3")
+            .arg(rel)
+            .current_dir(root)
+            .output()
+            .unwrap();
         // Comprehensions run inline, as in CPython 3.12 and later (PEP 709);
         // 3.11 gives them a frame of their own.
         let want: Vec<String> = frames(&String::from_utf8_lossy(&py.stderr))
             .into_iter()
-            .filter(|f| !f.ends_with(" in <listcomp>") && !f.ends_with(" in <dictcomp>") && !f.ends_with(" in <setcomp>"))
+            .filter(|f| {
+                !f.ends_with(" in <listcomp>")
+                    && !f.ends_with(" in <dictcomp>")
+                    && !f.ends_with(" in <setcomp>")
+            })
             .collect();
         if want.is_empty() {
             failures.push(format!("{}: python3 printed no traceback", rel.display()));
@@ -97,5 +108,10 @@ fn tracebacks_match_cpython() {
         }
     }
     eprintln!("compared {checked} tracebacks");
-    assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

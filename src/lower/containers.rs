@@ -882,12 +882,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     .call_rt(
                         "mg_str_format",
                         ptr,
-                        &[
-                            fh.v,
-                            self.i64c(n as i64).into(),
-                            types.into(),
-                            slots.into(),
-                        ],
+                        &[fh.v, self.i64c(n as i64).into(), types.into(), slots.into()],
                     )?
                     .unwrap();
                 for (a, h) in args.iter().zip(held) {
@@ -1102,7 +1097,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             });
         }
         for part in bounds {
-            args.push(self.ctx.bool_type().const_int(part.is_some() as u64, false).into());
+            args.push(
+                self.ctx
+                    .bool_type()
+                    .const_int(part.is_some() as u64, false)
+                    .into(),
+            );
         }
         Ok(args)
     }

@@ -165,7 +165,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         );
         // MgFrame {prev, code, line, depth} (runtime/mgen_rt.h).
         let frame_ty = ctx.struct_type(
-            &[ptr.into(), ptr.into(), ctx.i32_type().into(), ctx.i32_type().into()],
+            &[
+                ptr.into(),
+                ptr.into(),
+                ctx.i32_type().into(),
+                ctx.i32_type().into(),
+            ],
             false,
         );
         let frame_top = module.add_global(ptr, None, "mg_frame_top");
@@ -1152,7 +1157,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     fn concat(&mut self, parts: &[Expr]) -> Result<BasicValueEnum<'ctx>> {
         let i64t = self.ctx.i64_type();
         let ptr = self.ptr_t();
-        let part_ty = self.ctx.struct_type(&[ptr.into(), i64t.into(), i64t.into()], false);
+        let part_ty = self
+            .ctx
+            .struct_type(&[ptr.into(), i64t.into(), i64t.into()], false);
         let n = parts.len();
         let arr_ty = part_ty.array_type(n.max(1) as u32);
         let arr = self.entry_alloca(arr_ty.into(), "parts")?;
@@ -1160,9 +1167,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let mut held = Vec::new();
         for (i, p) in parts.iter().enumerate() {
             let (bytes, len, nchars) = match &p.kind {
-                ExprKind::Builtin(Builtin::Str, args) if args.len() == 1 && args[0].ty == Ty::Int => {
+                ExprKind::Builtin(Builtin::Str, args)
+                    if args.len() == 1 && args[0].ty == Ty::Int =>
+                {
                     let v = self.expr(&args[0])?;
-                    let buf = self.entry_alloca(self.ctx.i8_type().array_type(24).into(), "digits")?;
+                    let buf =
+                        self.entry_alloca(self.ctx.i8_type().array_type(24).into(), "digits")?;
                     let len = self
                         .call_rt("mg_fmt_int", Some(self.t_i32()), &[buf.into(), v])?
                         .unwrap()
@@ -1189,7 +1199,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     (bytes, len, nchars)
                 }
             };
-            for (k, v) in [bytes.into(), len.into(), nchars.into()].into_iter().enumerate() {
+            for (k, v) in [bytes.into(), len.into(), nchars.into()]
+                .into_iter()
+                .enumerate()
+            {
                 let slot = unsafe {
                     self.b.build_in_bounds_gep(
                         arr_ty,

@@ -73,10 +73,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             // loaded speculatively (hoisted out of loops).
             if let Some(n) = self.object_header_size(t) {
                 let i64t = self.ctx.i64_type();
-                let _ = i.set_metadata(
-                    self.ctx.metadata_node(&[]),
-                    self.ctx.get_kind_id("nonnull"),
-                );
+                let _ =
+                    i.set_metadata(self.ctx.metadata_node(&[]), self.ctx.get_kind_id("nonnull"));
                 let _ = i.set_metadata(
                     self.ctx.metadata_node(&[i64t.const_int(n, false).into()]),
                     self.ctx.get_kind_id("dereferenceable"),
@@ -143,7 +141,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 _ => return,
             },
         };
-        let root = self.ctx.metadata_node(&[self.ctx.metadata_string("mgen TBAA").into()]);
+        let root = self
+            .ctx
+            .metadata_node(&[self.ctx.metadata_string("mgen TBAA").into()]);
         let zero = self.ctx.i64_type().const_zero();
         let ty = self.ctx.metadata_node(&[
             self.ctx.metadata_string(name).into(),
