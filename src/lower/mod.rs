@@ -12,7 +12,7 @@
 //!
 //! Every generated function keeps an `MgFrame` on its stack, linked through
 //! `mg_frame_top`, so the runtime can print a CPython-style traceback; the
-//! frame's line is stored before each operation that can raise. Calls into
+//! frame's line is written before calls and in raise blocks (`flush_line`). Calls into
 //! the runtime use the platform C convention; generated functions call each
 //! other with the descriptor's internal convention.
 //!
