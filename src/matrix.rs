@@ -263,14 +263,29 @@ fn run_job(
         }
         return Vec::new();
     }
-    let cmd = match crate::runner::command(target, &exe, &[]) {
-        Ok(c) => c,
-        Err(e) => return vec![format!("cannot run: {e:#}")],
-    };
-    let (code, out, err) = match run_captured(cmd, timeout) {
-        Ok(Some(r)) => r,
-        Ok(None) => return vec![format!("timeout after {} s", timeout.as_secs())],
-        Err(e) => return vec![format!("cannot run: {e:#}")],
+    let mut attempt = 0;
+    let (code, out, err) = loop {
+        let cmd = match crate::runner::command(target, &exe, &[]) {
+            Ok(c) => c,
+            Err(e) => return vec![format!("cannot run: {e:#}")],
+        };
+        let (code, out, err) = match run_captured(cmd, timeout) {
+            Ok(Some(r)) => r,
+            Ok(None) => return vec![format!("timeout after {} s", timeout.as_secs())],
+            Err(e) => return vec![format!("cannot run: {e:#}")],
+        };
+        // The runner itself failed (the descriptor's `retry-on-stderr`):
+        // not a verdict on the program; run it again.
+        let runner_failed = target
+            .runner
+            .retry_on_stderr
+            .iter()
+            .any(|p| err.contains(p.as_str()));
+        if runner_failed && attempt < 2 {
+            attempt += 1;
+            continue;
+        }
+        break (code, out, err);
     };
     let mut reasons = Vec::new();
     if code != want_code {

@@ -105,6 +105,10 @@ pub struct RunnerSpec {
     pub install_hint: String,
     /// Environment for the runner; values expand `{mgen_home}`, `{cache}`.
     pub env: std::collections::BTreeMap<String, String>,
+    /// Substrings of the runner's *own* stderr that mean it failed, not the
+    /// program (e.g. "wine client error"): `mgen matrix` runs such a job
+    /// again (twice at most).
+    pub retry_on_stderr: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -244,6 +248,7 @@ struct PartialRunner {
     command: Option<Vec<String>>,
     install_hint: Option<String>,
     env: Option<std::collections::BTreeMap<String, String>>,
+    retry_on_stderr: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -316,7 +321,7 @@ impl Partial {
                 overlay!(c, b, PartialLinker { flavor, program, args, install_hint, debug_args, import_libs, dlltool; })
             },
             runner => |c: PartialRunner, b: PartialRunner| {
-                overlay!(c, b, PartialRunner { command, install_hint, env; })
+                overlay!(c, b, PartialRunner { command, install_hint, env, retry_on_stderr; })
             },
             runtime => |c: PartialRuntime, b: PartialRuntime| {
                 overlay!(c, b, PartialRuntime { os_layer, cflags; })
@@ -472,6 +477,7 @@ pub fn load_file(path: &Path) -> anyhow::Result<Target> {
             command: runner.command.unwrap_or_default(),
             install_hint: runner.install_hint.unwrap_or_default(),
             env: runner.env.unwrap_or_default(),
+            retry_on_stderr: runner.retry_on_stderr.unwrap_or_default(),
         },
         runtime: RuntimeSpec {
             os_layer: runtime.os_layer.ok_or_else(|| {

@@ -448,3 +448,56 @@ fn runner_env_is_validated_and_expanded() {
     );
     assert_eq!(v, [want]);
 }
+
+/// `[runner] retry-on-stderr`: a job whose runner reports its own failure
+/// (here a script that fails once the way wine's client does) is run
+/// again by `mgen matrix`; without the key the same job fails.
+#[test]
+fn matrix_retries_runner_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("prog.py"), "print(\"hi\")\n").unwrap();
+    std::fs::write(d.join("prog.out"), "hi\n").unwrap();
+    std::fs::write(
+        d.join("flaky.sh"),
+        "if [ ! -e \"$0.failed\" ]; then touch \"$0.failed\"; \
+         echo 'wine client error:0: recvmsg: Connection reset by peer' >&2; exit 1; fi\nexec \"$1\"\n",
+    )
+    .unwrap();
+    let run = |retry: bool| {
+        let _ = std::fs::remove_file(d.join("flaky.sh.failed"));
+        let desc = d.join(format!("flaky-{retry}.toml"));
+        std::fs::write(
+            &desc,
+            format!(
+                "schema-version = 1\ninherits = \"x86_64-unknown-linux-gnu.toml\"\n[runner]\n\
+                 command = [\"sh\", \"{}\", \"{{exe}}\"]\n{}",
+                d.join("flaky.sh").display(),
+                if retry {
+                    "retry-on-stderr = [\"wine client error\"]\n"
+                } else {
+                    ""
+                }
+            ),
+        )
+        .unwrap();
+        Command::new(env!("CARGO_BIN_EXE_mgen"))
+            .args(["matrix", "--opt-levels", "0", "--targets"])
+            .arg(&desc)
+            .arg(d.join("prog.py"))
+            .output()
+            .unwrap()
+    };
+    let with = run(true);
+    assert!(
+        with.status.success(),
+        "{}",
+        String::from_utf8_lossy(&with.stdout)
+    );
+    let without = run(false);
+    assert!(
+        !without.status.success(),
+        "{}",
+        String::from_utf8_lossy(&without.stdout)
+    );
+}
