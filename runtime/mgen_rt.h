@@ -385,7 +385,6 @@ double mg_float_round(double x, int64_t ndigits);
 int64_t mg_float_round_int(double x); /* OverflowError/ValueError like int() */
 int64_t mg_int_round(int64_t x, int64_t ndigits); /* round(int, negative n) */
 /* Concatenate n strings (f-string pieces) into a new string. */
-MgStr *mg_str_concat_n(MgStr **parts, int64_t n);
 /* One piece of an f-string: bytes, their length and code-point count
  * (generated code formats ints into stack buffers and points here). */
 typedef struct MgPart {

@@ -231,7 +231,7 @@ int64_t mg_str_hash(MgStr *s) {
 }
 /* ---- end of issue 3 section ---- */
 
-/* ==== Issue 3: more str (slicing, in, iteration, ord/chr, concat_n) ==== */
+/* ==== Issue 3: more str (slicing, in, iteration, ord/chr, concat_parts) ==== */
 
 int mg_utf8_encode(uint32_t c, char *out) {
     unsigned char *o = (unsigned char *)out;
@@ -419,19 +419,3 @@ MgStr *mg_str_concat_parts(const MgPart *parts, int64_t n) {
     return r;
 }
 
-MgStr *mg_str_concat_n(MgStr **parts, int64_t n) {
-    int64_t len = 0, nchars = 0;
-    for (int64_t i = 0; i < n; i++) {
-        if (__builtin_add_overflow(len, parts[i]->len, &len))
-            mg_raise("MemoryError", NULL);
-        nchars += parts[i]->nchars;
-    }
-    MgStr *r = mg_str_alloc(len);
-    int64_t w = 0;
-    for (int64_t i = 0; i < n; i++) {
-        mg_copy(r->data + w, parts[i]->data, (size_t)parts[i]->len);
-        w += parts[i]->len;
-    }
-    r->nchars = nchars;
-    return r;
-}

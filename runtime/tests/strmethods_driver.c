@@ -1,4 +1,4 @@
-/* str slicing, in, iteration, ord/chr, concat_n and the str methods over
+/* str slicing, in, iteration, ord/chr, concat_parts and the str methods over
  * tricky inputs. Without arguments prints one line per case:
  *   <op> <arg> <arg> ... <result>
  * args: h<hex of UTF-8> (str), i<int>, b<0|1>, n (None), l<hex>,<hex>,...
@@ -177,8 +177,10 @@ void mg_module_main(void) {
             op("endswith"); hs(s); hs(t); rbool(mg_str_endswith(s, t));
             op("concat"); hs(s); hs(t);
             {
-                MgStr *parts[3] = {s, t, s};
-                rstr(mg_str_concat_n(parts, 3));
+                MgPart parts[3] = {{s->data, s->len, s->nchars},
+                                   {t->data, t->len, t->nchars},
+                                   {s->data, s->len, s->nchars}};
+                rstr(mg_str_concat_parts(parts, 3));
             }
             static const char *const news[] = {"", "-", "\xc3\xa9\xc3\xa9"};
             for (int k = 0; k < 3; k++)

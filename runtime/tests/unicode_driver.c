@@ -65,8 +65,8 @@ static uint32_t last_cp(MgStr *r) {
 }
 
 static MgStr *cat3(MgStr *a, MgStr *b, MgStr *c) {
-    MgStr *p[3] = {a, b, c};
-    return mg_str_concat_n(p, 3);
+    MgPart p[3] = {{a->data, a->len, a->nchars}, {b->data, b->len, b->nchars}, {c->data, c->len, c->nchars}};
+    return mg_str_concat_parts(p, 3);
 }
 
 static void signature(MgBuf *b, uint32_t c, MgStr *A, MgStr *SIGMA, MgStr *a, MgStr *bb, MgStr *E) {
