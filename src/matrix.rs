@@ -280,7 +280,11 @@ fn run_job(
             .runner
             .retry_on_stderr
             .iter()
-            .any(|p| err.contains(p.as_str()));
+            .any(|p| err.contains(p.as_str()))
+            || (target.runner.retry_on_silent_failure
+                && code != 0
+                && out.is_empty()
+                && err.trim().is_empty());
         if runner_failed && attempt < 2 {
             attempt += 1;
             continue;

@@ -109,6 +109,11 @@ pub struct RunnerSpec {
     /// program (e.g. "wine client error"): `mgen matrix` runs such a job
     /// again (twice at most).
     pub retry_on_stderr: Vec<String>,
+    /// `mgen matrix` also runs a job again (twice at most) when the runner
+    /// exits non-zero having printed nothing at all: no program mgen
+    /// builds fails silently (a runtime error prints a traceback), but a
+    /// runner with its diagnostics switched off (wine, WINEDEBUG=-all) can.
+    pub retry_on_silent_failure: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -249,6 +254,7 @@ struct PartialRunner {
     install_hint: Option<String>,
     env: Option<std::collections::BTreeMap<String, String>>,
     retry_on_stderr: Option<Vec<String>>,
+    retry_on_silent_failure: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -321,7 +327,7 @@ impl Partial {
                 overlay!(c, b, PartialLinker { flavor, program, args, install_hint, debug_args, import_libs, dlltool; })
             },
             runner => |c: PartialRunner, b: PartialRunner| {
-                overlay!(c, b, PartialRunner { command, install_hint, env, retry_on_stderr; })
+                overlay!(c, b, PartialRunner { command, install_hint, env, retry_on_stderr, retry_on_silent_failure; })
             },
             runtime => |c: PartialRuntime, b: PartialRuntime| {
                 overlay!(c, b, PartialRuntime { os_layer, cflags; })
@@ -478,6 +484,7 @@ pub fn load_file(path: &Path) -> anyhow::Result<Target> {
             install_hint: runner.install_hint.unwrap_or_default(),
             env: runner.env.unwrap_or_default(),
             retry_on_stderr: runner.retry_on_stderr.unwrap_or_default(),
+            retry_on_silent_failure: runner.retry_on_silent_failure.unwrap_or(false),
         },
         runtime: RuntimeSpec {
             os_layer: runtime.os_layer.ok_or_else(|| {

@@ -501,3 +501,51 @@ fn matrix_retries_runner_failures() {
         String::from_utf8_lossy(&without.stdout)
     );
 }
+
+/// `[runner] retry-on-silent-failure`: a runner that once exits 1 without
+/// printing anything is run again; a program that fails for real (a
+/// traceback) still fails.
+#[test]
+fn matrix_retries_silent_runner_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("ok.py"), "print(\"hi\")\n").unwrap();
+    std::fs::write(d.join("ok.out"), "hi\n").unwrap();
+    std::fs::write(d.join("bad.py"), "xs = [1]\nprint(xs[2])\n").unwrap();
+    std::fs::write(d.join("bad.out"), "hi\n").unwrap();
+    std::fs::write(
+        d.join("silent.sh"),
+        "if [ ! -e \"$1.failed\" ]; then touch \"$1.failed\"; exit 1; fi\nexec \"$1\"\n",
+    )
+    .unwrap();
+    let desc = d.join("silent.toml");
+    std::fs::write(
+        &desc,
+        format!(
+            "schema-version = 1\ninherits = \"x86_64-unknown-linux-gnu.toml\"\n[runner]\n\
+             command = [\"sh\", \"{}\", \"{{exe}}\"]\nretry-on-silent-failure = true\n",
+            d.join("silent.sh").display()
+        ),
+    )
+    .unwrap();
+    let matrix = |prog: &str| {
+        Command::new(env!("CARGO_BIN_EXE_mgen"))
+            .args(["matrix", "--opt-levels", "0", "--targets"])
+            .arg(&desc)
+            .arg(d.join(prog))
+            .output()
+            .unwrap()
+    };
+    let ok = matrix("ok.py");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+    let bad = matrix("bad.py");
+    assert!(
+        !bad.status.success(),
+        "{}",
+        String::from_utf8_lossy(&bad.stdout)
+    );
+}
