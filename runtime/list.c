@@ -483,6 +483,30 @@ MgList *mg_list_repeat(MgList *l, int64_t n) {
     return r;
 }
 
+/* xs *= n (list_inplace_repeat): the list itself grows to n copies of
+ * its items; n < 1 clears it. */
+void mg_list_irepeat(MgList *l, int64_t n) {
+    int64_t m = l->len;
+    if (m == 0 || n == 1)
+        return;
+    if (n < 1) {
+        mg_list_clear(l);
+        return;
+    }
+    int64_t total;
+    if (__builtin_mul_overflow(m, n, &total))
+        mg_raise("MemoryError", NULL);
+    resize(l, total);
+    size_t chunk = (size_t)(m * l->elem->size), bytes = chunk * (size_t)n;
+    for (size_t done = chunk; done < bytes;) {
+        size_t k = done < bytes - done ? done : bytes - done;
+        __builtin_memcpy(l->data + done, l->data, k);
+        done += k;
+    }
+    l->len = total;
+    incref_range(l, m, total);
+}
+
 void *mg_list_at(MgList *l, int64_t i) {
     if (i < 0)
         i += l->len;

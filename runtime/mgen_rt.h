@@ -244,6 +244,7 @@ void mg_list_setitem(MgList *l, int64_t i, const void *v);
 void mg_list_delitem(MgList *l, int64_t i);
 MgList *mg_list_concat(MgList *a, MgList *b);
 MgList *mg_list_repeat(MgList *l, int64_t n);
+void mg_list_irepeat(MgList *l, int64_t n); /* xs *= n, in place */
 /* Pointer to slot i after Python index normalisation (borrowed).
  * IndexError: list index out of range */
 void *mg_list_at(MgList *l, int64_t i);
@@ -303,7 +304,9 @@ bool mg_set_next(MgSet *s, int64_t *pos, void **slot);
 /* For set methods with a non-set argument (its items as a list, borrowed)
  * and with several arguments: CPython's set_update_internal,
  * set_intersection and set_difference_update_internal paths. */
-void mg_set_difference_update(MgSet *s, MgSet *o);
+void mg_set_difference_update(MgSet *s, MgSet *o);   /* s -= o */
+void mg_set_intersection_update(MgSet *s, MgSet *o); /* s &= o */
+void mg_set_symmetric_difference_update(MgSet *s, MgSet *o); /* s ^= o */
 void mg_set_update_list(MgSet *s, MgList *l);
 MgSet *mg_set_intersection_list(MgSet *s, MgList *l);
 void mg_set_difference_update_list(MgSet *s, MgList *l);

@@ -813,15 +813,40 @@ impl<'a> Checker<'a> {
             AStmt::AugAssign(a) => match &*a.target {
                 AExpr::Name(name) => {
                     let cur = self.load_name(sc, name)?;
-                    let rhs = self.expr_value(sc, &a.value, None)?;
                     let (line, col) = self.line_col(s);
-                    let val = self.binary(a.op, cur, rhs, s, line, col)?;
+                    let val = match self.inplace_operand(sc, a.op, &cur.ty, &a.value)? {
+                        Some((op, rhs)) => {
+                            let ty = cur.ty.clone();
+                            Expr {
+                                kind: ExprKind::InPlace(op, Box::new(cur), Box::new(rhs)),
+                                ty,
+                                line,
+                                col,
+                            }
+                        }
+                        None => {
+                            let rhs = self.expr_value(sc, &a.value, None)?;
+                            self.binary(a.op, cur, rhs, s, line, col)?
+                        }
+                    };
                     let place = self.assign_place(sc, name, &val.ty, s)?;
                     StmtKind::Assign(Target::Place(place), val)
                 }
                 AExpr::Subscript(sub) => {
                     let obj = self.expr_value(sc, &sub.value, None)?;
                     let (index, elem) = self.item_target(sc, &obj, sub)?;
+                    if let Some((op, value)) = self.inplace_operand(sc, a.op, &elem, &a.value)? {
+                        // The item is mutated in place, then stored back.
+                        return Ok(Some(self.mk_stmt(
+                            s,
+                            StmtKind::AugSetItem {
+                                obj,
+                                index,
+                                op,
+                                value,
+                            },
+                        )));
+                    }
                     let rhs = self.expr_value(sc, &a.value, None)?;
                     let (line, col) = self.line_col(s);
                     // Type-check `elem op rhs` with a stand-in for the element.
@@ -1014,6 +1039,65 @@ impl<'a> Checker<'a> {
             _ => return err(s, "this statement is not supported yet"),
         };
         Ok(Some(self.mk_stmt(s, kind)))
+    }
+
+    /// `target op= value` where the target is a mutable container with an
+    /// in-place operator (`list.__iadd__` takes any iterable, `__imul__` an
+    /// int, `set.__ior__` & co. a set of the same type): the operator and the
+    /// checked right operand. None when the operation is an ordinary binary
+    /// one (immutable values, or no in-place form).
+    fn inplace_operand(
+        &mut self,
+        sc: &mut Scope,
+        op: ast::Operator,
+        target: &Ty,
+        value: &AExpr,
+    ) -> R<Option<(BinOp, Expr)>> {
+        Ok(match (target, op) {
+            (Ty::List(et), ast::Operator::Add) => {
+                let et = (**et).clone();
+                Some((BinOp::Add, self.list_of_iterable(sc, value, &et)?))
+            }
+            (Ty::List(_), ast::Operator::Mult) => {
+                let n = self.expr_value(sc, value, None)?;
+                let n = match n.ty {
+                    Ty::Int => n,
+                    Ty::Bool => self.bool_to_int(n),
+                    ref t => {
+                        return err(
+                            value,
+                            format!(
+                                "can't multiply sequence by non-int of type '{}'",
+                                t.kind_name()
+                            ),
+                        )
+                    }
+                };
+                Some((BinOp::Mul, n))
+            }
+            (
+                Ty::Set(_),
+                ast::Operator::BitOr
+                | ast::Operator::BitAnd
+                | ast::Operator::Sub
+                | ast::Operator::BitXor,
+            ) => {
+                let rhs = self.expr_value(sc, value, Some(target))?;
+                if rhs.ty != *target {
+                    return err(
+                        value,
+                        format!(
+                            "unsupported operand types for {}=: '{}' and '{}'",
+                            op.as_str(),
+                            target.name(),
+                            rhs.ty.name()
+                        ),
+                    );
+                }
+                Some((binop_of(op).expect("set operator"), rhs))
+            }
+            _ => None,
+        })
     }
 
     /// For `obj[i] = v` and `obj[i] op= v`: the index and the item type.
@@ -1226,7 +1310,14 @@ impl<'a> Checker<'a> {
                             }
                             let mut its = Vec::new();
                             for a in call.arguments.args.iter() {
-                                its.push(self.iter_of(sc, a)?);
+                                let it = self.iter_of(sc, a)?;
+                                if it.is_push_only() {
+                                    return err(
+                                        a,
+                                        "a generator expression as an argument of zip() is not supported yet; use a list comprehension",
+                                    );
+                                }
+                                its.push(it);
                             }
                             if its.is_empty() {
                                 return err(e, "zip() needs at least one iterable");
@@ -1322,7 +1413,16 @@ impl<'a> Checker<'a> {
         }
         let v = match e {
             AExpr::Generator(g) => {
-                self.comprehension(sc, e, CompKind::List, None, &g.elt, &g.generators, None)?
+                let c =
+                    self.comprehension(sc, e, CompKind::List, None, &g.elt, &g.generators, None)?;
+                let ExprKind::Comp { gens, elt, .. } = c.kind else {
+                    unreachable!("comprehension() builds a Comp")
+                };
+                let elem = elt.ty.clone();
+                return Ok(Iter {
+                    kind: IterKind::Gen { gens, elt },
+                    elem,
+                });
             }
             _ => self.expr_value(sc, e, None)?,
         };
@@ -2545,10 +2645,11 @@ impl<'a> Checker<'a> {
                 ));
             }
             (Int | Bool, Str | List(_), BinOp::Mul) => {
+                // n * seq: the operands stay in order (evaluated left first).
                 let ty = r.ty.clone();
                 let l = if l.ty == Bool { self.bool_to_int(l) } else { l };
                 return Ok(mk(
-                    ExprKind::Binary(BinOp::Mul, Box::new(r), Box::new(l)),
+                    ExprKind::Binary(BinOp::Mul, Box::new(l), Box::new(r)),
                     ty,
                 ));
             }
@@ -3384,11 +3485,7 @@ impl<'a> Checker<'a> {
                                     arg
                                 };
                                 let (line, col) = self.line_col(e);
-                                let args = if m == "issubset" {
-                                    vec![obj, other]
-                                } else {
-                                    vec![other, obj]
-                                };
+                                let args = vec![obj, other];
                                 let meth = if m == "issubset" {
                                     Method::SetIsSubset
                                 } else {

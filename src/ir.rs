@@ -223,6 +223,19 @@ pub struct Iter {
     pub elem: Ty,
 }
 
+impl Iter {
+    /// Whether only a consumer that takes every element in order can run
+    /// it (a generator expression, possibly inside `enumerate`).
+    pub fn is_push_only(&self) -> bool {
+        match &self.kind {
+            IterKind::Gen { .. } => true,
+            IterKind::Enumerate(inner, _) => inner.is_push_only(),
+            IterKind::Zip(its) => its.iter().any(|i| i.is_push_only()),
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum IterKind {
     Range(Box<Expr>, Box<Expr>, Box<Expr>),
@@ -240,6 +253,16 @@ pub enum IterKind {
     Zip(Vec<Iter>),
     /// reversed() of a list, str or homogeneous tuple.
     Reversed(Box<Expr>),
+    /// A generator expression consumed where it stands (`sum(f(x) for x in
+    /// xs)`, `for y in (g(x) for x in xs)`): run lazily, element by element,
+    /// interleaved with its consumer as CPython's generator is (the
+    /// outermost iterable is evaluated first, when the generator is made).
+    /// Only consumers that take elements in order (push) accept it; `zip`
+    /// does not.
+    Gen {
+        gens: Vec<CompGen>,
+        elt: Box<Expr>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -382,7 +405,8 @@ pub enum Method {
     SetDifference,
     SetSymmetricDifference,
     SetIsSubset,
-    /// a.issuperset(b) as [b, a]: b's elements all in a (a evaluated first)
+    /// a.issuperset(b): [a, b], evaluated in that order; true when b's
+    /// elements are all in a
     SetIsSuperset,
     SetUpdate,
     /// with a list argument: CPython iterates the list
@@ -414,6 +438,11 @@ pub enum ExprKind {
     /// and comparisons). Also list/tuple `+`, list `*` int.
     Binary(BinOp, Box<Expr>, Box<Expr>),
     Unary(UnOp, Box<Expr>),
+    /// `target op= value` on a mutable container (`__iadd__` and friends):
+    /// the left operand (owned) is mutated and is the result, so every alias
+    /// sees the change. list `+` (value: a list of the same type, other
+    /// iterables converted by `check`), list `*` int, set `| & - ^` set.
+    InPlace(BinOp, Box<Expr>, Box<Expr>),
     /// `a < b <= c`: left operand, then (op, right) pairs; each operand is
     /// evaluated once, evaluation stops at the first false comparison.
     Compare(Box<Expr>, Vec<(CmpOp, Expr)>),

@@ -67,6 +67,9 @@ enum CursorKind<'ctx> {
         inner: Vec<(Cursor<'ctx>, Ty)>,
         ty: Ty,
     },
+    /// A generator expression whose outermost iterable is evaluated (its
+    /// cursor); the rest runs in `drive`.
+    Gen { first: Box<Cursor<'ctx>> },
 }
 
 impl<'ctx, 'p> Lowerer<'ctx, 'p> {
@@ -263,6 +266,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     ty: it.elem.clone(),
                 }
             }
+            IterKind::Gen { gens, .. } => {
+                let first = self.iter_begin(&gens[0].iter)?;
+                CursorKind::Gen {
+                    first: Box::new(first),
+                }
+            }
             IterKind::List(_) | IterKind::Tuple(_) => unreachable!(),
         };
         Ok(Cursor { kind })
@@ -277,6 +286,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let i64t = self.ctx.i64_type();
         let one = i64t.const_int(1, false);
         Ok(match &c.kind {
+            CursorKind::Gen { .. } => {
+                unreachable!(
+                    "a generator expression is driven, never pulled (check keeps it out of zip)"
+                )
+            }
             CursorKind::Range {
                 cur,
                 stop,
@@ -522,7 +536,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     fn cursor_temps(c: &Cursor<'ctx>) -> usize {
         match &c.kind {
             CursorKind::Range { .. } | CursorKind::RangeRev { .. } => 0,
-            CursorKind::Enumerate { inner, .. } => Self::cursor_temps(inner),
+            CursorKind::Enumerate { inner, .. } | CursorKind::Gen { first: inner } => {
+                Self::cursor_temps(inner)
+            }
             CursorKind::Zip { inner, .. } => inner.iter().map(|(c, _)| Self::cursor_temps(c)).sum(),
             _ => 1,
         }
@@ -584,6 +600,38 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         orelse: &[Stmt],
     ) -> Result<()> {
         let cursor = self.iter_begin(iter)?;
+        if iter.is_push_only() {
+            // A generator expression: the body runs inside its innermost
+            // loop; `break` releases what its loops hold, then leaves.
+            let end = self.new_block("for.end");
+            let base = self.iter_temps.len() - Self::cursor_temps(&cursor);
+            self.drive(iter, cursor, &mut |this, v| {
+                this.set_debug_loc(s.line, s.col);
+                this.store_target(target, &iter.elem, v, s.line)?;
+                let cont = this.new_block("for.cont");
+                let brk = this.new_block("for.break");
+                let held: Vec<_> = this.iter_temps[base..].to_vec();
+                this.loops.push((cont, brk, this.iter_temps.len()));
+                this.block(body)?;
+                this.loops.pop();
+                if !this.terminated() {
+                    this.b.build_unconditional_branch(cont)?;
+                }
+                this.position(brk);
+                for (ty, tv) in held.iter().rev() {
+                    this.decref(ty, *tv)?;
+                }
+                this.b.build_unconditional_branch(end)?;
+                this.position(cont);
+                Ok(())
+            })?;
+            self.block(orelse)?;
+            if !self.terminated() {
+                self.b.build_unconditional_branch(end)?;
+            }
+            self.position(end);
+            return Ok(());
+        }
         let head = self.new_block("for.head");
         let else_bb = self.new_block("for.else");
         let end = self.new_block("for.end");
@@ -609,24 +657,105 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     }
 
     /// Run `each` on every element of `iter` (elements owned by `each`).
+    /// `each` may leave early by branching elsewhere after releasing
+    /// `iter_temps` above the depth it saw on entry (see `Reduce::Any`).
     fn for_each(
         &mut self,
         iter: &Iter,
-        each: &mut dyn FnMut(&mut Self, BasicValueEnum<'ctx>, BasicBlock<'ctx>) -> Result<()>,
+        each: &mut dyn FnMut(&mut Self, BasicValueEnum<'ctx>) -> Result<()>,
     ) -> Result<()> {
         let cursor = self.iter_begin(iter)?;
-        let head = self.new_block("each.head");
-        let end = self.new_block("each.end");
-        self.b.build_unconditional_branch(head)?;
-        self.position(head);
-        let v = self.iter_next(&cursor, end)?;
-        each(self, v, end)?;
-        if !self.terminated() {
-            self.b.build_unconditional_branch(head)?;
+        self.drive(iter, cursor, each)
+    }
+
+    /// The loop of `for_each`, over a cursor `iter_begin` made: between the
+    /// two, a consumer evaluates its other arguments (CPython evaluates a
+    /// call's arguments, generator objects included, before running it).
+    fn drive(
+        &mut self,
+        iter: &Iter,
+        cursor: Cursor<'ctx>,
+        each: &mut dyn FnMut(&mut Self, BasicValueEnum<'ctx>) -> Result<()>,
+    ) -> Result<()> {
+        match (&iter.kind, cursor.kind) {
+            (IterKind::Gen { gens, elt }, CursorKind::Gen { first }) => {
+                self.gen_level(gens, elt, 0, Some(*first), each)
+            }
+            (
+                IterKind::Enumerate(inner, _),
+                CursorKind::Enumerate {
+                    inner: ic,
+                    counter,
+                    ty,
+                },
+            ) if inner.is_push_only() => {
+                let i64t = self.ctx.i64_type();
+                self.drive(inner, *ic, &mut |this, v| {
+                    let n = this.b.build_load(i64t, counter, "")?.into_int_value();
+                    let t = this.make_tuple(&ty, &[n.into(), v])?;
+                    let n1 = this.b.build_int_add(n, i64t.const_int(1, false), "")?;
+                    this.b.build_store(counter, n1)?;
+                    each(this, t)
+                })
+            }
+            (_, kind) => {
+                let cursor = Cursor { kind };
+                let head = self.new_block("each.head");
+                let end = self.new_block("each.end");
+                self.b.build_unconditional_branch(head)?;
+                self.position(head);
+                let v = self.iter_next(&cursor, end)?;
+                each(self, v)?;
+                if !self.terminated() {
+                    self.b.build_unconditional_branch(head)?;
+                }
+                self.position(end);
+                self.iter_end(&cursor)?;
+                Ok(())
+            }
         }
-        self.position(end);
-        self.iter_end(&cursor)?;
-        Ok(())
+    }
+
+    /// Generator expression level `level`: iterate its iterable (`first`:
+    /// already begun, for level 0), bind the target, test the conditions,
+    /// then the next level or, innermost, the element into `each`.
+    fn gen_level(
+        &mut self,
+        gens: &[CompGen],
+        elt: &Expr,
+        level: usize,
+        first: Option<Cursor<'ctx>>,
+        each: &mut dyn FnMut(&mut Self, BasicValueEnum<'ctx>) -> Result<()>,
+    ) -> Result<()> {
+        let g = &gens[level];
+        let cursor = match first {
+            Some(c) => c,
+            None => self.iter_begin(&g.iter)?,
+        };
+        self.drive(&g.iter, cursor, &mut |this, v| {
+            this.store_target(&g.target, &g.iter.elem, v, elt.line)?;
+            let mut skip = None;
+            for c in &g.conds {
+                let cv = this.expr(c)?.into_int_value();
+                let next = this.new_block("gen.if");
+                let sk = *skip.get_or_insert_with(|| this.new_block("gen.skip"));
+                this.b.build_conditional_branch(cv, next, sk)?;
+                this.position(next);
+            }
+            if level + 1 < gens.len() {
+                this.gen_level(gens, elt, level + 1, None, each)?;
+            } else {
+                let v = this.expr(elt)?;
+                each(this, v)?;
+            }
+            if let Some(sk) = skip {
+                if !this.terminated() {
+                    this.b.build_unconditional_branch(sk)?;
+                }
+                this.position(sk);
+            }
+            Ok(())
+        })
     }
 
     // ---- constructors -------------------------------------------------------
@@ -819,8 +948,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 container,
                 negate,
             } => {
-                let ch = self.expr_borrow(container)?;
+                // Python evaluates the item, then the container.
                 let ih = self.expr_borrow(item)?;
+                let ch = self.expr_borrow(container)?;
                 self.set_line(e.line)?;
                 let r = match &container.ty {
                     Ty::Str => self
@@ -988,7 +1118,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         level: usize,
     ) -> Result<()> {
         let g = &gens[level];
-        self.for_each(&g.iter, &mut |this, v, _end| {
+        self.for_each(&g.iter, &mut |this, v| {
             this.store_target(&g.target, &g.iter.elem, v, e.line)?;
             let mut skip = None;
             for c in &g.conds {
@@ -1174,6 +1304,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let lh = self.expr_borrow(l)?;
         let rh = self.expr_borrow(r)?;
         self.set_line(e.line)?;
+        if matches!(r.ty, Ty::Str | Ty::List(_)) && l.ty == Ty::Int {
+            // n * seq
+            let f = if r.ty == Ty::Str {
+                "mg_str_repeat"
+            } else {
+                "mg_list_repeat"
+            };
+            let v = self.call_rt(f, ptr, &[rh.v, lh.v])?.unwrap();
+            self.release(&r.ty, rh)?;
+            return Ok(v);
+        }
         let f = match (&l.ty, op) {
             (Ty::Str, BinOp::Add) => "mg_str_concat",
             (Ty::Str, BinOp::Mul) => "mg_str_repeat",
@@ -1185,6 +1326,32 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.release(&l.ty, lh)?;
         self.release(&r.ty, rh)?;
         Ok(v)
+    }
+
+    /// `l op= r` on a mutable container: `lv` (owned) is mutated in place
+    /// and returned (still owned); `r` is evaluated here, after `lv`.
+    pub(super) fn inplace_op(
+        &mut self,
+        line: u32,
+        op: BinOp,
+        lty: &Ty,
+        lv: BasicValueEnum<'ctx>,
+        r: &Expr,
+    ) -> Result<BasicValueEnum<'ctx>> {
+        let rh = self.expr_borrow(r)?;
+        self.set_line(line)?;
+        let f = match (lty, op) {
+            (Ty::List(_), BinOp::Add) => "mg_list_extend",
+            (Ty::List(_), BinOp::Mul) => "mg_list_irepeat",
+            (Ty::Set(_), BinOp::BitOr) => "mg_set_update",
+            (Ty::Set(_), BinOp::BitAnd) => "mg_set_intersection_update",
+            (Ty::Set(_), BinOp::Sub) => "mg_set_difference_update",
+            (Ty::Set(_), BinOp::BitXor) => "mg_set_symmetric_difference_update",
+            _ => unreachable!("checked: in-place operator on {lty:?}"),
+        };
+        self.call_rt(f, None, &[lv, rh.v])?;
+        self.release(&r.ty, rh)?;
+        Ok(lv)
     }
 
     pub(super) fn set_item(
@@ -1289,14 +1456,26 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let p = slot_of(self)?;
         let cur = self.load_slot(&elem, p)?;
         self.incref(&elem, cur)?;
-        let rhs = self.expr(value)?;
         let e = Expr {
             kind: ExprKind::Int(0),
             ty: elem.clone(),
             line,
             col: 0,
         };
-        let new = if matches!(elem, Ty::Str | Ty::List(_)) {
+        let inplace = matches!(
+            (&elem, op),
+            (Ty::List(_), BinOp::Add | BinOp::Mul)
+                | (
+                    Ty::Set(_),
+                    BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
+                )
+        );
+        let new = if inplace {
+            // CPython's INPLACE op: the item itself is mutated (aliases see
+            // it), then stored back.
+            self.inplace_op(line, op, &elem, cur, value)?
+        } else if matches!(elem, Ty::Str | Ty::List(_)) {
+            let rhs = self.expr(value)?;
             let f = match (&elem, op) {
                 (Ty::Str, BinOp::Add) => "mg_str_concat",
                 (Ty::Str, BinOp::Mul) => "mg_str_repeat",
@@ -1308,14 +1487,50 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             self.decref(&value.ty, rhs)?;
             v
         } else {
+            let rhs = self.expr(value)?;
             self.binary(&e, op, &elem, cur, rhs)?
         };
-        // Store through a fresh lookup (the value expression may have moved it).
+        // Store as STORE_SUBSCR does, through a fresh lookup (the value
+        // expression may have changed the container).
         self.set_line(line)?;
-        let p = slot_of(self)?;
-        let old = self.load_slot(&elem, p)?;
-        self.store_slot(&elem, p, new)?;
-        self.decref(&elem, old)?;
+        match &obj.ty {
+            Ty::List(et) => {
+                let p = self.list_index_ptr(
+                    oh.v.into_pointer_value(),
+                    et,
+                    kh.v.into_int_value(),
+                    "list assignment index out of range",
+                )?;
+                let old = self.load_slot(&elem, p)?;
+                self.store_slot(&elem, p, new)?;
+                self.decref(&elem, old)?;
+            }
+            Ty::Dict(kt, vt) => {
+                // Still present (the usual case): replace the value in its
+                // slot; else insert the key again, as `d[k] = v` would.
+                let ks = self.spill(kt, kh.v)?;
+                let p = self
+                    .call_rt("mg_dict_find", Some(self.t_ptr()), &[oh.v, ks.into()])?
+                    .unwrap()
+                    .into_pointer_value();
+                let present = self.new_block("augset.present");
+                let absent = self.new_block("augset.absent");
+                let done = self.new_block("augset.done");
+                let isnull = self.b.build_is_null(p, "")?;
+                self.b.build_conditional_branch(isnull, absent, present)?;
+                self.position(present);
+                let old = self.load_slot(vt, p)?;
+                self.store_slot(vt, p, new)?;
+                self.decref(vt, old)?;
+                self.b.build_unconditional_branch(done)?;
+                self.position(absent);
+                self.incref(kt, kh.v)?;
+                self.dict_set(oh.v.into_pointer_value(), kt, kh.v, vt, new)?;
+                self.b.build_unconditional_branch(done)?;
+                self.position(done);
+            }
+            _ => unreachable!(),
+        }
         self.release(&key_ty, kh)?;
         self.release(&obj.ty, oh)
     }
@@ -1473,6 +1688,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     unreachable!()
                 };
                 let kh = self.expr_borrow(&args[1])?;
+                // Every argument is evaluated before the call, the default too
+                // (used or not).
+                let dflt = match args.get(2) {
+                    Some(d) => Some(self.expr(d)?),
+                    None => None,
+                };
                 self.set_line(e.line)?;
                 let ks = self.spill(kt, kh.v)?;
                 let result = match m {
@@ -1489,10 +1710,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                         self.position(found);
                         let v1 = self.load_slot(vt, p)?;
                         self.incref(vt, v1)?;
+                        let d = dflt.expect("checked: get/setdefault with a default");
+                        self.decref(vt, d)?;
                         let found_end = self.b.get_insert_block().unwrap();
                         self.b.build_unconditional_branch(end)?;
                         self.position(missing);
-                        let d = self.expr(&args[2])?;
                         if m == Method::DictSetDefault {
                             // store a reference to the default under the key
                             self.incref(vt, d)?;
@@ -1522,11 +1744,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                         self.b.build_conditional_branch(ok, found, missing)?;
                         self.position(found);
                         let v1 = self.load_slot(vt, out)?;
+                        if let Some(d) = dflt {
+                            self.decref(vt, d)?;
+                        }
                         let found_end = self.b.get_insert_block().unwrap();
                         self.b.build_unconditional_branch(end)?;
                         self.position(missing);
-                        let d = if args.len() == 3 {
-                            self.expr(&args[2])?
+                        let d = if let Some(d) = dflt {
+                            d
                         } else {
                             // KeyError: repr(key)
                             let rep = self.repr_value(kt, kh.v, e.line)?;
@@ -1571,7 +1796,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     Method::SetSymmetricDifference => ("mg_set_symmetric_difference", ptr),
                     _ => ("mg_set_issubset", Some(self.t_bool())),
                 };
-                let r = self.call_rt(f, ret, &[rh.v, oh.v])?;
+                let r = if m == Method::SetIsSuperset {
+                    self.call_rt(f, ret, &[oh.v, rh.v])?
+                } else {
+                    self.call_rt(f, ret, &[rh.v, oh.v])?
+                };
                 self.release(&args[1].ty, oh)?;
                 r
             }
@@ -1664,7 +1893,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     elem: et.clone(),
                 };
                 self.set_line(e.line)?;
-                self.for_each(&it, &mut |this, v, _| {
+                self.for_each(&it, &mut |this, v| {
                     match m {
                         Method::SetUnionList | Method::SetUpdateList => {
                             this.put("mg_set_add", result, &et, v)?
@@ -1836,15 +2065,23 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         start: Option<&Expr>,
     ) -> Result<BasicValueEnum<'ctx>> {
         let elem = iter.elem.clone();
+        // CPython evaluates the iterable (a generator expression's outermost
+        // iterable), then the other arguments, then iterates.
+        let cursor = self.iter_begin(iter)?;
+        let extra = match (op, reverse, start) {
+            (Reduce::Sorted, Some(r), _) => Some(self.expr(r)?),
+            (Reduce::Sum | Reduce::Min | Reduce::Max, _, Some(s)) => Some(self.expr(s)?),
+            _ => None,
+        };
         match op {
             Reduce::List | Reduce::Sorted => {
                 let l = self.new_list(&elem, 0)?;
-                self.for_each(iter, &mut |this, v, _| {
+                self.drive(iter, cursor, &mut |this, v| {
                     this.put("mg_list_append", l, &elem, v)
                 })?;
                 if op == Reduce::Sorted {
-                    let rev = match reverse {
-                        Some(r) => self.expr(r)?,
+                    let rev = match extra {
+                        Some(r) => r,
                         None => self.ctx.bool_type().const_zero().into(),
                     };
                     self.sort_list(l, &elem, key, rev, e.line)?;
@@ -1854,19 +2091,21 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             Reduce::Set => {
                 let s = self.new_set(&elem)?;
                 self.set_line(e.line)?;
-                self.for_each(iter, &mut |this, v, _| this.put("mg_set_add", s, &elem, v))?;
+                self.drive(iter, cursor, &mut |this, v| {
+                    this.put("mg_set_add", s, &elem, v)
+                })?;
                 Ok(s.into())
             }
             Reduce::Sum => {
                 let acc = self.entry_alloca(self.llty(&e.ty), "sum")?;
-                let init = match start {
-                    Some(s) => self.expr(s)?,
+                let init = match extra {
+                    Some(s) => s,
                     None => self.llty(&e.ty).const_zero(),
                 };
                 self.b.build_store(acc, init)?;
                 let rt = e.ty.clone();
                 let ex = e.clone();
-                self.for_each(iter, &mut |this, v, _| {
+                self.drive(iter, cursor, &mut |this, v| {
                     let v = if elem == Ty::Bool {
                         this.b
                             .build_int_z_extend(v.into_int_value(), this.ctx.i64_type(), "")?
@@ -1891,7 +2130,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let iter_depth = self.iter_temps.len();
                 let mut exits: Vec<(BasicBlock<'ctx>, Vec<(Ty, BasicValueEnum<'ctx>)>)> =
                     Vec::new();
-                self.for_each(iter, &mut |this, v, _| {
+                self.drive(iter, cursor, &mut |this, v| {
                     let t = this.truthy(&elem, v)?;
                     this.decref(&elem, v)?;
                     let next = this.new_block("anyall.next");
@@ -1934,7 +2173,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     CmpOp::Lt
                 };
                 let line = e.line;
-                self.for_each(iter, &mut |this, v, _| {
+                self.drive(iter, cursor, &mut |this, v| {
                     let had = this.b.build_load(this.t_bool(), have, "")?.into_int_value();
                     let kv = match key {
                         Some(k) => Some(this.apply_key(k, &elem, v, line)?),
@@ -2000,13 +2239,18 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     self.position(cont);
                 }
                 let had = self.b.build_load(self.t_bool(), have, "")?.into_int_value();
-                match start {
-                    Some(d) => {
+                match extra {
+                    Some(dv) => {
+                        // The default was evaluated before iterating.
                         let use_default = self.new_block("mm.default");
+                        let drop_default = self.new_block("mm.dropdefault");
                         let end = self.new_block("mm.end");
-                        self.b.build_conditional_branch(had, end, use_default)?;
+                        self.b
+                            .build_conditional_branch(had, drop_default, use_default)?;
+                        self.position(drop_default);
+                        self.decref(&elem, dv)?;
+                        self.b.build_unconditional_branch(end)?;
                         self.position(use_default);
-                        let dv = self.expr(d)?;
                         self.b.build_store(best, dv)?;
                         self.b.build_unconditional_branch(end)?;
                         self.position(end);

@@ -1048,12 +1048,18 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 v
             }
             ExprKind::Binary(op, l, r) => {
-                if matches!(l.ty, Ty::Str | Ty::List(_) | Ty::Tuple(_)) {
+                if matches!(l.ty, Ty::Str | Ty::List(_) | Ty::Tuple(_))
+                    || matches!(r.ty, Ty::Str | Ty::List(_))
+                {
                     return self.seq_binary(e, *op, l, r);
                 }
                 let lv = self.expr(l)?;
                 let rv = self.expr(r)?;
                 self.binary(e, *op, &l.ty, lv, rv)?
+            }
+            ExprKind::InPlace(op, l, r) => {
+                let lv = self.expr(l)?;
+                self.inplace_op(e.line, *op, &l.ty, lv, r)?
             }
             ExprKind::Unary(op, v) => {
                 let x = self.expr(v)?;
