@@ -294,6 +294,7 @@ void mg_set_remove(MgSet *s, const void *v);   /* KeyError: <repr(v)> */
 void mg_set_pop(MgSet *s, void *out);          /* KeyError: 'pop from an empty set' */
 void mg_set_clear(MgSet *s);
 MgSet *mg_set_copy(MgSet *s);
+MgSet *mg_set_freeze(MgSet *a); /* CPython's frozenset constant from the set of its elements; immortal */
 MgSet *mg_set_union(MgSet *a, MgSet *b);
 MgSet *mg_set_intersection(MgSet *a, MgSet *b);
 MgSet *mg_set_difference(MgSet *a, MgSet *b);

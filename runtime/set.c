@@ -428,6 +428,22 @@ void mg_set_symmetric_difference_update(MgSet *s, MgSet *o) {
         }
 }
 
+/* A frozenset constant of CPython's compiler from the set `a` of its
+ * elements (inserted in source order): merge_consts_recursive rebuilds it by
+ * adding a's elements in a's iteration order. The result is immortal; `a`
+ * is released. */
+MgSet *mg_set_freeze(MgSet *a) {
+    MgSet *b = mg_set_new(a->et);
+    for (int64_t i = 0; i <= a->mask; i++)
+        if (a->state[i] == ACTIVE) {
+            char *e = ENTRY(a, i);
+            add_copy(b, EKEY(a, e), EHASH(e));
+        }
+    mg_set_free(a);
+    b->rc = -1;
+    return b;
+}
+
 /* ---- several / non-set arguments (set.update(*others), union, ...) ------
  * A non-set iterable argument arrives as a list of its items, in
  * iteration order; CPython's paths for a non-set argument iterate it. */

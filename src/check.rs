@@ -16,9 +16,14 @@ use std::collections::{HashMap, HashSet};
 type R<T> = Result<T, CompileError>;
 
 /// Check a parsed module. `file` is the name shown in tracebacks.
-pub fn check(module: &ModModule, source: &str, file: &str) -> Result<Program, Vec<CompileError>> {
+pub fn check<'a>(
+    module: &'a ModModule,
+    source: &'a str,
+    file: &str,
+) -> Result<Program, Vec<CompileError>> {
     let mut c = Checker {
         src: source,
+        frozen: crate::pyconst::frozen_sets(&module.body),
         line_starts: std::iter::once(0)
             .chain(source.match_indices('\n').map(|(i, _)| i + 1))
             .collect(),
@@ -44,6 +49,8 @@ struct Sig {
 
 struct Checker<'a> {
     src: &'a str,
+    /// Set displays CPython compiles to frozenset constants, by offset.
+    frozen: HashMap<usize, crate::pyconst::FrozenUse<'a>>,
     line_starts: Vec<usize>,
     errors: Vec<CompileError>,
     sigs: Vec<Sig>,
@@ -1962,7 +1969,28 @@ impl<'a> Checker<'a> {
                 if !t.is_hashable() {
                     return err(e, format!("unhashable type: '{}'", t.kind_name()));
                 }
-                self.mk(e, ExprKind::Set(vals), Ty::Set(Box::new(t)))
+                let set_ty = Ty::Set(Box::new(t.clone()));
+                if let Some(u) = self.frozen.get(&l.range.start().to_usize()).cloned() {
+                    // CPython's frozenset constant: the elements of its first
+                    // occurrence (constants: they type-check anywhere).
+                    let elems = if std::ptr::eq(u.elems.as_ptr(), l.elts.as_ptr()) {
+                        vals
+                    } else {
+                        let mut out = Vec::new();
+                        for el in u.elems {
+                            out.push(self.expr_expect(sc, el, &t)?);
+                        }
+                        out
+                    };
+                    let fz = self.mk(e, ExprKind::FrozenSet { id: u.id, elems }, set_ty.clone());
+                    return Ok(match u.kind {
+                        crate::pyconst::FrozenKind::Iter => fz,
+                        crate::pyconst::FrozenKind::Display => {
+                            self.mk(e, ExprKind::Method(Method::SetCopy, vec![fz]), set_ty)
+                        }
+                    });
+                }
+                self.mk(e, ExprKind::Set(vals), set_ty)
             }
             AExpr::Tuple(t) => {
                 let hints: Vec<Option<Ty>> = match hint {

@@ -463,6 +463,15 @@ pub enum ExprKind {
     Tuple(Vec<Expr>),
     Dict(Vec<(Expr, Expr)>),
     Set(Vec<Expr>),
+    /// A frozenset constant of CPython's (`pyconst`): built once, on first
+    /// use, by inserting `elems` in order and rebuilding the set from its
+    /// own iteration order; immortal. Iterated and tested with `in` as it
+    /// is; a display is a new set merged from it (`Method::SetCopy`). Equal
+    /// ids are one shared constant.
+    FrozenSet {
+        id: usize,
+        elems: Vec<Expr>,
+    },
     /// `[elt for ...]`, `{elt for ...}`, `{key: elt for ...}`
     Comp {
         kind: CompKind,

@@ -20,6 +20,7 @@ pub mod macho_check;
 pub mod matrix;
 pub mod optimize;
 pub mod parse;
+pub mod pyconst;
 pub mod runner;
 pub mod split_debug;
 pub mod symbolize;

@@ -851,51 +851,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             ExprKind::Set(items) => {
                 let Ty::Set(et) = &e.ty else { unreachable!() };
                 let s = self.new_set(et)?;
-                // CPython builds a display of 3+ constants from a frozenset
-                // constant (BUILD_SET 0; SET_UPDATE), which iterates in a
-                // different order than adding one by one: do the same.
-                let via_frozenset = items.len() > 2 && items.iter().all(is_constant);
-                let target = if via_frozenset { self.new_set(et)? } else { s };
+                // BUILD_SET: the elements are inserted in order (displays
+                // CPython folds to constants are `FrozenSet`s, see pyconst).
                 for it in items {
                     let v = self.expr(it)?;
-                    self.put("mg_set_add", target, et, v)?;
-                }
-                if via_frozenset {
-                    // The compiler's constant merging rebuilds the frozenset
-                    // from its own iteration order, one add at a time.
-                    let rebuilt = self.new_set(et)?;
-                    let pos = self.entry_alloca(self.t_i64(), "fz.pos")?;
-                    self.b.build_store(pos, self.i64c(0))?;
-                    let sp = self.entry_alloca(self.t_ptr(), "fz.slot")?;
-                    let head = self.new_block("fz.head");
-                    let body = self.new_block("fz.body");
-                    let done = self.new_block("fz.done");
-                    self.b.build_unconditional_branch(head)?;
-                    self.position(head);
-                    let more = self
-                        .call_rt(
-                            "mg_set_next",
-                            Some(self.t_bool()),
-                            &[target.into(), pos.into(), sp.into()],
-                        )?
-                        .unwrap()
-                        .into_int_value();
-                    self.b.build_conditional_branch(more, body, done)?;
-                    self.position(body);
-                    let slot = self
-                        .b
-                        .build_load(self.ptr_t(), sp, "")?
-                        .into_pointer_value();
-                    let v = self.load_slot(et, slot)?;
-                    self.incref(et, v)?;
-                    self.put("mg_set_add", rebuilt, et, v)?;
-                    self.b.build_unconditional_branch(head)?;
-                    self.position(done);
-                    self.call_rt("mg_set_update", None, &[s.into(), rebuilt.into()])?;
-                    self.decref(&e.ty, target.into())?;
-                    self.decref(&e.ty, rebuilt.into())?;
+                    self.put("mg_set_add", s, et, v)?;
                 }
                 s.into()
+            }
+            ExprKind::FrozenSet { id, elems } => {
+                let Ty::Set(et) = &e.ty else { unreachable!() };
+                self.frozen_set(*id, et, elems)?
             }
             ExprKind::Comp {
                 kind,
@@ -1086,6 +1052,48 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             ExprKind::SortBy { .. } => unreachable!("sort() has no value"),
             _ => unreachable!("expression kind handled in mod.rs"),
         })
+    }
+
+    /// A frozenset constant: a global built on first use (`mg_set_freeze`
+    /// makes CPython's frozenset from the set of `elems` and makes it
+    /// immortal), then shared by every use of the same `id`.
+    fn frozen_set(&mut self, id: usize, et: &Ty, elems: &[Expr]) -> Result<BasicValueEnum<'ctx>> {
+        let name = format!("mg.frozenset.{id}");
+        let g = match self.module.get_global(&name) {
+            Some(g) => g,
+            None => {
+                let g = self.module.add_global(self.ptr_t(), None, &name);
+                g.set_linkage(Linkage::Internal);
+                g.set_initializer(&self.ptr_t().const_null());
+                g
+            }
+        };
+        let cached = self
+            .b
+            .build_load(self.ptr_t(), g.as_pointer_value(), "")?
+            .into_pointer_value();
+        let from = self.b.get_insert_block().unwrap();
+        let build = self.new_block("frozenset.build");
+        let done = self.new_block("frozenset.done");
+        let missing = self.b.build_is_null(cached, "")?;
+        self.b.build_conditional_branch(missing, build, done)?;
+        self.position(build);
+        let a = self.new_set(et)?;
+        for el in elems {
+            let v = self.expr(el)?;
+            self.put("mg_set_add", a, et, v)?;
+        }
+        let fz = self
+            .call_rt("mg_set_freeze", Some(self.t_ptr()), &[a.into()])?
+            .unwrap()
+            .into_pointer_value();
+        self.b.build_store(g.as_pointer_value(), fz)?;
+        let built = self.b.get_insert_block().unwrap();
+        self.b.build_unconditional_branch(done)?;
+        self.position(done);
+        let phi = self.b.build_phi(self.ptr_t(), "frozenset")?;
+        phi.add_incoming(&[(&cached, from), (&fz, built)]);
+        Ok(phi.as_basic_value())
     }
 
     fn comprehension(
@@ -2270,16 +2278,5 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 }
             }
         }
-    }
-}
-
-/// Whether CPython's compiler sees `e` as a constant (literals, negated
-/// numbers, tuples of constants).
-fn is_constant(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bool(_) => true,
-        ExprKind::Unary(UnOp::Neg, v) => matches!(v.kind, ExprKind::Int(_) | ExprKind::Float(_)),
-        ExprKind::Tuple(fields) => fields.iter().all(is_constant),
-        _ => false,
     }
 }
