@@ -57,12 +57,21 @@ MgStr *mg_str_concat(MgStr *a, MgStr *b) {
 MgStr *mg_str_repeat(MgStr *s, int64_t n) {
     if (n <= 0 || s->len == 0)
         return mg_str_alloc(0);
+    /* unicode_repeat: the length in characters must fit a Py_ssize_t
+     * (64-bit CPython's); past that, allocation fails. */
+    if (s->nchars > INT64_MAX / n)
+        mg_raise("OverflowError", "repeated string is too long");
     int64_t total;
     if (__builtin_mul_overflow(s->len, n, &total))
         mg_raise("MemoryError", NULL);
     MgStr *r = mg_str_alloc(total);
-    for (int64_t i = 0; i < n; i++)
-        __builtin_memcpy(r->data + i * s->len, s->data, (size_t)s->len);
+    /* One copy, then double what is filled. */
+    __builtin_memcpy(r->data, s->data, (size_t)s->len);
+    for (int64_t done = s->len; done < total;) {
+        int64_t k = done < total - done ? done : total - done;
+        __builtin_memcpy(r->data + done, r->data, (size_t)k);
+        done += k;
+    }
     r->nchars = s->nchars * n;
     return r;
 }

@@ -1149,13 +1149,8 @@ impl<'a> Checker<'a> {
         let lo = part(&sl.lower)?;
         let hi = part(&sl.upper)?;
         let step = part(&sl.step)?;
-        if let Some(Expr {
-            kind: ExprKind::Int(0),
-            ..
-        }) = &step
-        {
-            return err(sl, "slice step cannot be zero");
-        }
+        // A zero step raises ValueError when the statement runs (the
+        // runtime checks), as in CPython.
         Ok((lo, hi, step))
     }
 
@@ -2065,6 +2060,15 @@ impl<'a> Checker<'a> {
                 let (line, col) = self.line_col(e);
                 self.binary(b.op, l, r, e, line, col)?
             }
+            AExpr::UnaryOp(u)
+                if matches!(u.op, ast::UnaryOp::USub)
+                    && matches!(&*u.operand, AExpr::NumberLiteral(n)
+                        if matches!(&n.value, ast::Number::Int(i) if i.as_u64() == Some(1u64 << 63))) =>
+            {
+                // -9223372036854775808: the one negative literal whose
+                // magnitude does not fit.
+                self.mk(e, ExprKind::Int(i64::MIN), Ty::Int)
+            }
             AExpr::UnaryOp(u) => {
                 let v = self.expr_value(sc, &u.operand, None)?;
                 match u.op {
@@ -2366,9 +2370,18 @@ impl<'a> Checker<'a> {
                     return err(&*s.slice, "a tuple can only be sliced with constant bounds");
                 };
                 let n = ts.len() as i64;
-                let idx = slice_indices(n, lo, hi, st).ok_or_else(|| {
-                    CompileError::new(span(&*s.slice), "slice step cannot be zero")
-                })?;
+                let Some(idx) = slice_indices(n, lo, hi, st) else {
+                    // A zero step: ValueError when this runs, as in CPython.
+                    return Ok(self.mk(
+                        e,
+                        ExprKind::Fail {
+                            exc: "ValueError",
+                            msg: "slice step cannot be zero",
+                            value: Box::new(obj),
+                        },
+                        Ty::Tuple(vec![]),
+                    ));
+                };
                 let ty = Ty::Tuple(idx.iter().map(|&i| ts[i].clone()).collect());
                 return Ok(self.mk(e, ExprKind::TupleSlice(Box::new(obj), idx), ty));
             }
@@ -2390,11 +2403,6 @@ impl<'a> Checker<'a> {
             let lo = part(&sl.lower)?;
             let hi = part(&sl.upper)?;
             let step = part(&sl.step)?;
-            if let Some(st) = &step {
-                if let ExprKind::Int(0) = st.kind {
-                    return err(&*s.slice, "slice step cannot be zero");
-                }
-            }
             let ty = obj.ty.clone();
             return Ok(self.mk(
                 e,
@@ -3183,7 +3191,57 @@ impl<'a> Checker<'a> {
             },
             "dict" => {
                 one("dict")?;
-                let v = self.expr_value(sc, &args[0], hint)?;
+                // An iterator (zip, enumerate, a generator expression, a
+                // dict view) is consumed into a list of its pairs first.
+                let lazy = match &args[0] {
+                    AExpr::Generator(_) => true,
+                    AExpr::Call(c) => match &*c.func {
+                        AExpr::Name(n) => {
+                            matches!(n.id.as_str(), "zip" | "enumerate" | "reversed")
+                                && !self.func_index.contains_key(n.id.as_str())
+                        }
+                        AExpr::Attribute(a) => {
+                            matches!(a.attr.id.as_str(), "items" | "keys" | "values")
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                let v = if lazy {
+                    let it = self.iter_of(sc, &args[0])?;
+                    let lt = Ty::List(Box::new(it.elem.clone()));
+                    self.mk(
+                        &args[0],
+                        ExprKind::Reduce {
+                            op: Reduce::List,
+                            iter: Box::new(it),
+                            key: None,
+                            reverse: None,
+                            start: None,
+                        },
+                        lt,
+                    )
+                } else {
+                    self.expr_value(sc, &args[0], hint)?
+                };
+                let v = match &v.ty {
+                    Ty::Set(_) | Ty::Tuple(_) => {
+                        let it = self.iter_of_value(v, &args[0])?;
+                        let lt = Ty::List(Box::new(it.elem.clone()));
+                        self.mk(
+                            &args[0],
+                            ExprKind::Reduce {
+                                op: Reduce::List,
+                                iter: Box::new(it),
+                                key: None,
+                                reverse: None,
+                                start: None,
+                            },
+                            lt,
+                        )
+                    }
+                    _ => v,
+                };
                 let ty = match &v.ty {
                     Ty::Dict(..) => v.ty.clone(),
                     Ty::List(t) => match &**t {

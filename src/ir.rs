@@ -529,6 +529,13 @@ pub enum ExprKind {
     StrFormat(Box<Expr>, Vec<Expr>),
     /// f-string: concatenation of str-typed parts
     Concat(Vec<Expr>),
+    /// Evaluate `value` (for its effects), then raise `exc(msg)`: an
+    /// operation CPython only rejects when it runs (`t[::0]` of a tuple).
+    Fail {
+        exc: &'static str,
+        msg: &'static str,
+        value: Box<Expr>,
+    },
     /// An omitted optional str argument of a runtime method (a NULL
     /// pointer); only ever an argument of `Method`.
     NullStr,

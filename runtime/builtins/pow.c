@@ -185,7 +185,17 @@ double pow(double x, double y) {
         neg = yodd;
         x = -x;
     }
-    DD t = dd_mul_d(dd_log(x), y);
+    DD lx = dd_log(x);
+    /* Decide overflow and underflow on a plain product first: the exact
+     * product splits y into halves (Dekker), which overflows for |y| near
+     * DBL_MAX, where the result is far out of range anyway (|log x| is at
+     * least 2^-53 for x != 1). */
+    double est = lx.hi * y;
+    if (est > 720.0)
+        return neg ? -__builtin_inf() : __builtin_inf();
+    if (est < -760.0)
+        return neg ? -0.0 : 0.0;
+    DD t = dd_mul_d(lx, y);
     double r;
     if (t.hi > 710.0)
         r = __builtin_inf();

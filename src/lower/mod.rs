@@ -1152,6 +1152,16 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.b.build_int_z_extend(x, i64t, "")?.into()
             }
             ExprKind::Concat(parts) => self.concat(parts)?,
+            ExprKind::Fail { exc, msg, value } => {
+                let v = self.expr(value)?;
+                self.decref(&value.ty, v)?;
+                self.set_line(e.line)?;
+                self.raise(exc, Some(msg))?;
+                // Code after the raise is unreachable; give it a value.
+                let dead = self.new_block("after.raise");
+                self.position(dead);
+                self.llty(&e.ty).const_zero()
+            }
             _ => self.container_expr(e)?,
         })
     }
