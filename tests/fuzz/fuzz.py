@@ -51,6 +51,16 @@ def valid_oracle(py):
     return "CPython exit %s: %s" % (py.rc, py.last)
 
 
+def set_weights(spec):
+    """--weights stmt.eval_order=0,expr.int.tap=0: knock constructs out (or in)."""
+    from progen.weights import WEIGHTS
+    for item in filter(None, (x.strip() for x in spec.split(","))):
+        k, _, v = item.partition("=")
+        if k not in WEIGHTS:
+            sys.exit("fuzz: unknown weight %r (see tests/fuzz/progen/weights.py)" % k)
+        WEIGHTS[k] = float(v)
+
+
 def norm_msg(m):
     """Group messages: drop literals and numbers."""
     m = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", m)
@@ -71,8 +81,10 @@ def main():
     ap.add_argument("--timeout", type=int, default=10, help="seconds per run (x3 under emulation)")
     ap.add_argument("--strict", action="store_true", help="also fail on rejected/timeout/invalid")
     ap.add_argument("--json", help="write the summary as JSON here")
+    ap.add_argument("--weights", default="", help="override weights: KEY=W,... (see progen/weights.py)")
     ap.add_argument("-q", "--quiet", action="store_true")
     a = ap.parse_args()
+    set_weights(a.weights)
 
     seed = a.seed if a.seed is not None else str(random.randrange(10 ** 9))
     targets = [t.strip() for t in a.targets.split(",") if t.strip()]
@@ -141,7 +153,8 @@ def main():
     for cfg, cc in sorted(per_config.items()):
         print("  %-40s %s" % (cfg, ", ".join("%s %d" % kv for kv in sorted(cc.items()))))
     if groups:
-        print("== findings by class and message (program indices; reproduce: tests/fuzz/gen.py %s INDEX)" % seed)
+        print("== findings by class and message (program indices; reproduce: tests/fuzz/gen.py %s%s INDEX)" % (
+            "--weights %s " % a.weights if a.weights else "", seed))
         for (cls, msg), idx in sorted(groups.items(), key=lambda kv: (harness.ORDER.index(kv[0][0]) if kv[0][0] in harness.ORDER else 9, -len(kv[1]))):
             print("  %-10s %4d  %s  e.g. %s" % (cls, len(idx), msg, " ".join(map(str, idx[:6]))))
         print("  programs and reports: %s/<class>/" % out)

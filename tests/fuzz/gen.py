@@ -14,7 +14,10 @@ def main():
     ap.add_argument("index", type=int)
     ap.add_argument("count", type=int, nargs="?", default=1)
     ap.add_argument("-o", "--out-dir")
+    ap.add_argument("--weights", default="", help="override weights: KEY=W,... (as fuzz.py)")
     a = ap.parse_args()
+    from fuzz import set_weights
+    set_weights(a.weights)
     for i in range(a.index, a.index + a.count):
         src = generate(a.seed, i)
         if a.out_dir:
