@@ -70,7 +70,7 @@ def build_program(g):
     for f in defs:
         out.append("")
         out.append("")
-        out += f.lines
+        out += [l.replace("_deep(", "depth_of(") for l in f.lines]
     out.append("")
     out.append("")
     text_main = [l.replace("_deep(", "depth_of(") for l in ctx.lines]
