@@ -69,7 +69,8 @@ def path_to(g, ctx, pred, want_resize=True, methods=False):
             opts.append((1, ("%s[%s]" % (v.name, i), v.ty[1], v, v.name)))
         if k == "dict" and pred(v.ty[2]):
             key = literal_of(g, v.ty[1])
-            if g.coin(0.5) and v.ty[2] in (T.List(T.INT), T.Set(T.INT), T.List(T.STR)):
+            if g.coin(0.5) and v.ty[2] in (T.List(T.INT), T.Set(T.INT), T.List(T.STR)) and g.can_resize(v.ty):
+                g.note_mutation(v, v.ty)  # setdefault may add a key
                 opts.append((1, ("%s.setdefault(%s, %s)" % (v.name, key.text, "[]" if T.kind(v.ty[2]) == "list" else "set()"),
                                  v.ty[2], v, None)))
             else:
