@@ -138,6 +138,9 @@ def f_recursive(g):
     f.name = g.fresh_global({"linear": "walk", "double": "ways", "list_walk": "rsum",
                              "str_walk": "mirror", "gcd": "gcd", "digits": "digits"}[kind])
     ctx = new_ctx(g, f)
+    for v in ctx.scopes[0].values():
+        if v.where == "param":
+            v.readonly = True  # the recursion must keep its measure
     g.fctx = ctx
     ln = ctx.line
     calls = 1
