@@ -28,3 +28,6 @@ echo "== emulation matrix"
 
 echo "== AddressSanitizer + LeakSanitizer on the host (every program, -O0 and -O2)"
 ./target/release/mgen matrix --targets x86_64-unknown-linux-gnu --sanitize address --opt-levels 0,2 qemu-tests
+
+echo "== differential fuzzing against CPython: the fixed-seed batch (ci/fuzz.sh --ci)"
+bash ci/fuzz.sh --ci
