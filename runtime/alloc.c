@@ -39,6 +39,11 @@ void *mg_alloc(size_t size) {
 
 void mg_free(void *p) { free(p); }
 
+size_t mg_alloc_capacity(void *p) {
+    (void)p;
+    return 0; /* unknown: callers grow through mg_realloc */
+}
+
 void *mg_realloc(void *p, size_t size) {
     void *q = realloc(p, size ? size : 1);
     if (!q)
@@ -140,6 +145,9 @@ void mg_free(void *p) {
     f->next = free_lists[h[1]];
     free_lists[h[1]] = f;
 }
+
+/* Bytes usable in block p (at least what was asked for). */
+size_t mg_alloc_capacity(void *p) { return (size_t)((uint64_t *)((char *)p - HDR))[0]; }
 
 void *mg_realloc(void *p, size_t size) {
     if (!p)

@@ -28,6 +28,8 @@ typedef struct MgStr {
 
 MgStr *mg_str_new(const char *bytes, int64_t len); /* copies, computes nchars */
 MgStr *mg_str_concat(MgStr *a, MgStr *b);
+/* s += t: takes the caller's reference to s; grows s in place when unique. */
+MgStr *mg_str_append(MgStr *s, MgStr *t);
 MgStr *mg_str_repeat(MgStr *s, int64_t n); /* n <= 0 gives "" */
 /* s[i] as a 1-character string; negative i counts from the end.
  * IndexError: string index out of range */

@@ -54,6 +54,37 @@ MgStr *mg_str_concat(MgStr *a, MgStr *b) {
     return s;
 }
 
+/* s += t (also s = s + t) where the caller gives up its reference to s:
+ * when that was the only one, s grows in place (CPython's
+ * unicode_concatenate does the same), with room to spare so a loop that
+ * appends stays linear; otherwise a new string, as a + b. */
+MgStr *mg_str_append(MgStr *s, MgStr *t) {
+    if (s->rc != 1 || t->len == 0) {
+        MgStr *r = t->len == 0 ? s : mg_str_concat(s, t);
+        if (r != s && s->rc > 0 && --s->rc == 0)
+            mg_str_free(s);
+        return r;
+    }
+    int64_t len;
+    if (__builtin_add_overflow(s->len, t->len, &len) || (uint64_t)len > (uint64_t)(SIZE_MAX / 4))
+        mg_raise("MemoryError", NULL);
+    size_t need = sizeof(MgStr) + (size_t)len + 1;
+    if (need > mg_alloc_capacity(s)) {
+        size_t want = need + need / 2 + 16;
+        if (t == s) {
+            MgStr *r = mg_str_concat(s, t);
+            mg_str_free(s);
+            return r;
+        }
+        s = mg_realloc(s, want);
+    }
+    mg_copy(s->data + s->len, t->data, (size_t)t->len);
+    s->len = len;
+    s->nchars += t->nchars;
+    s->data[len] = 0;
+    return s;
+}
+
 MgStr *mg_str_repeat(MgStr *s, int64_t n) {
     if (n <= 0 || s->len == 0)
         return mg_str_alloc(0);

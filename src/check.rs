@@ -3387,6 +3387,16 @@ impl<'a> Checker<'a> {
         match &ty {
             Ty::List(et) => {
                 let et = (**et).clone();
+                if m == "extend" {
+                    // list.extend takes any iterable (converted to a list of
+                    // its items; a list is extended from directly).
+                    arity(1, 1)?;
+                    let items = self.list_of_iterable(sc, &args[0], &et)?;
+                    return Ok(mk(
+                        ExprKind::Method(Method::ListExtend, vec![obj, items]),
+                        none,
+                    ));
+                }
                 let (meth, rty, arg_tys): (Method, Ty, Vec<Ty>) = match m {
                     "append" => (Method::ListAppend, none, vec![et.clone()]),
                     "extend" => (Method::ListExtend, none, vec![ty.clone()]),

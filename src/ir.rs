@@ -540,3 +540,124 @@ pub enum ExprKind {
     /// pointer); only ever an argument of `Method`.
     NullStr,
 }
+
+impl Iter {
+    /// The expressions this iteration evaluates (in no particular order).
+    pub fn exprs(&self) -> Vec<&Expr> {
+        match &self.kind {
+            IterKind::Range(a, b, c) | IterKind::RangeRev(a, b, c) => vec![a, b, c],
+            IterKind::List(e)
+            | IterKind::Tuple(e)
+            | IterKind::Str(e)
+            | IterKind::DictKeys(e)
+            | IterKind::DictValues(e)
+            | IterKind::DictItems(e)
+            | IterKind::Set(e)
+            | IterKind::Reversed(e) => vec![e],
+            IterKind::Enumerate(i, s) => {
+                let mut v = i.exprs();
+                v.push(s);
+                v
+            }
+            IterKind::Zip(its) => its.iter().flat_map(|i| i.exprs()).collect(),
+            IterKind::Gen { gens, elt } => {
+                let mut v: Vec<&Expr> = gens
+                    .iter()
+                    .flat_map(|g| g.iter.exprs().into_iter().chain(g.conds.iter()))
+                    .collect();
+                v.push(elt);
+                v
+            }
+        }
+    }
+}
+
+impl Expr {
+    /// Whether evaluating this expression may call a function of the
+    /// program's own (which could, for instance, rebind a global).
+    pub fn calls_user_code(&self) -> bool {
+        if let ExprKind::Call(..) = self.kind {
+            return true;
+        }
+        self.children().into_iter().any(|c| c.calls_user_code())
+    }
+
+    /// The direct subexpressions (in no particular order).
+    pub fn children(&self) -> Vec<&Expr> {
+        use ExprKind as K;
+        match &self.kind {
+            K::Int(_) | K::Float(_) | K::Bool(_) | K::Str(_) | K::Load(_) | K::NullStr => vec![],
+            K::Binary(_, a, b) | K::InPlace(_, a, b) | K::And(a, b) | K::Or(a, b) => vec![a, b],
+            K::Unary(_, a)
+            | K::Not(a)
+            | K::Truthy(a)
+            | K::ToFloat(a)
+            | K::BoolToInt(a)
+            | K::Field(a, _)
+            | K::TupleSlice(a, _)
+            | K::DictFrom(a) => vec![a],
+            K::Fail { value, .. } => vec![value],
+            K::Compare(l, rs) => std::iter::once(&**l)
+                .chain(rs.iter().map(|(_, r)| r))
+                .collect(),
+            K::IfExp(a, b, c) => vec![a, b, c],
+            K::Call(_, args)
+            | K::Builtin(_, args)
+            | K::List(args)
+            | K::Tuple(args)
+            | K::Set(args)
+            | K::Method(_, args)
+            | K::Concat(args) => args.iter().collect(),
+            K::FrozenSet { elems, .. } => elems.iter().collect(),
+            K::Dict(kvs) => kvs.iter().flat_map(|(k, v)| [k, v]).collect(),
+            K::Comp { key, elt, gens, .. } => {
+                let mut v: Vec<&Expr> = gens
+                    .iter()
+                    .flat_map(|g| g.iter.exprs().into_iter().chain(g.conds.iter()))
+                    .collect();
+                v.extend(key.as_deref());
+                v.push(elt);
+                v
+            }
+            K::Index(a, b) => vec![a, b],
+            K::Slice { obj, lo, hi, step } => std::iter::once(&**obj)
+                .chain(lo.as_deref())
+                .chain(hi.as_deref())
+                .chain(step.as_deref())
+                .collect(),
+            K::In {
+                item, container, ..
+            } => vec![item, container],
+            K::InRange {
+                item,
+                start,
+                stop,
+                step,
+                ..
+            } => vec![item, start, stop, step],
+            K::SortBy { list, key, reverse } => {
+                let mut v: Vec<&Expr> = vec![list, reverse];
+                if let Some(k) = key {
+                    v.push(&k.body);
+                }
+                v
+            }
+            K::Reduce {
+                iter,
+                key,
+                reverse,
+                start,
+                ..
+            } => {
+                let mut v = iter.exprs();
+                if let Some(k) = key {
+                    v.push(&k.body);
+                }
+                v.extend(reverse.as_deref());
+                v.extend(start.as_deref());
+                v
+            }
+            K::StrFormat(f, args) => std::iter::once(&**f).chain(args.iter()).collect(),
+        }
+    }
+}

@@ -800,6 +800,18 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
     }
 
+    /// `p = p + r` on a str (what `p += r` becomes) where evaluating `r`
+    /// first is unobservable: it cannot rebind `p` (a local; or a global
+    /// and `r` calls none of the program's functions).
+    fn is_str_append(&self, p: Place, e: &Expr) -> bool {
+        let ExprKind::Binary(BinOp::Add, l, r) = &e.kind else {
+            return false;
+        };
+        e.ty == Ty::Str
+            && matches!(l.kind, ExprKind::Load(q) if q == p)
+            && (matches!(p, Place::Local(_)) || !r.calls_user_code())
+    }
+
     fn stmt(&mut self, s: &Stmt) -> Result<()> {
         self.set_debug_loc(s.line, s.col);
         match &s.kind {
@@ -808,6 +820,22 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 if let Some(v) = self.expr_maybe(e)? {
                     self.decref(&e.ty, v)?;
                 }
+            }
+            StmtKind::Assign(Target::Place(p), e) if self.is_str_append(*p, e) => {
+                // s += t / s = s + t: the string grows in place when this
+                // variable holds its only reference (CPython does the same).
+                let ExprKind::Binary(_, _, r) = &e.kind else {
+                    unreachable!()
+                };
+                let rh = self.expr_borrow(r)?;
+                self.set_line(e.line)?;
+                let ptr = self.place_ptr(*p);
+                let old = self.b.build_load(self.ptr_t(), ptr, "")?;
+                let new = self
+                    .call_rt("mg_str_append", Some(self.t_ptr()), &[old, rh.v])?
+                    .unwrap();
+                self.b.build_store(ptr, new)?;
+                self.release(&Ty::Str, rh)?;
             }
             StmtKind::Assign(t, e) => {
                 let v = self.expr(e)?;
