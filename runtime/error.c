@@ -46,3 +46,21 @@ _Noreturn void mg_raise_str(const char *exc, MgStr *msg) {
 _Noreturn void mg_overflow(void) {
     mg_raise("OverflowError", "integer overflow: result does not fit in 64 bits");
 }
+
+/* RecursionError at C level `1001 - depth` of an operation whose checks
+ * (one message suffix per level above the frame, CPython's words) are
+ * msgs[0..k): the first level over the limit names the error. */
+_Noreturn void mg_raise_recursion(int32_t depth, int32_t k, const char *const *msgs) {
+    int32_t j = 1001 - depth; /* the first level past 1000 */
+    if (j < 1)
+        j = 1;
+    if (j > k)
+        j = k;
+    const char *base = "maximum recursion depth exceeded", *suffix = msgs[j - 1];
+    MgBuf b;
+    mg_buf_init(&b);
+    mg_buf_put(&b, base, mg_cstrlen(base));
+    mg_buf_put(&b, suffix, mg_cstrlen(suffix));
+    mg_buf_putc(&b, 0);
+    mg_raise("RecursionError", b.p);
+}

@@ -117,6 +117,9 @@ extern MgFrame *mg_frame_top;
  * when msg is NULL / empty), on stderr; flush stdout first; exit(1). */
 _Noreturn void mg_raise(const char *exc, const char *msg);
 _Noreturn void mg_raise_str(const char *exc, MgStr *msg);
+/* RecursionError with CPython's suffix for the C-level check that is
+ * over the limit (src/lower/reclimit.rs): msgs[j-1] for level j. */
+_Noreturn void mg_raise_recursion(int32_t depth, int32_t k, const char *const *msgs);
 /* An int result does not fit in 64 bits. */
 _Noreturn void mg_overflow(void);
 

@@ -2631,7 +2631,7 @@ impl<'a> Checker<'a> {
         if !lit.is_empty() {
             parts.push(self.mk(e, ExprKind::Str(lit), Ty::Str));
         }
-        Ok(self.mk(e, ExprKind::Concat(parts), Ty::Str))
+        Ok(self.mk(e, ExprKind::FormatCall(parts), Ty::Str))
     }
 
     fn binary(
@@ -2707,10 +2707,10 @@ impl<'a> Checker<'a> {
                 if a == b =>
             {
                 let m = match bop {
-                    BinOp::BitOr => Method::SetUnion,
-                    BinOp::BitAnd => Method::SetIntersection,
-                    BinOp::Sub => Method::SetDifference,
-                    _ => Method::SetSymmetricDifference,
+                    BinOp::BitOr => Method::SetOr,
+                    BinOp::BitAnd => Method::SetAnd,
+                    BinOp::Sub => Method::SetSub,
+                    _ => Method::SetXor,
                 };
                 let ty = l.ty.clone();
                 return Ok(mk(ExprKind::Method(m, vec![l, r]), ty));

@@ -404,6 +404,13 @@ pub enum Method {
     SetIntersection,
     SetDifference,
     SetSymmetricDifference,
+    /// The operators `a | b`, `a & b`, `a - b`, `a ^ b` of two sets: as the
+    /// methods above (not calls for CPython, which matters only to the
+    /// recursion limit's accounting).
+    SetOr,
+    SetAnd,
+    SetSub,
+    SetXor,
     SetIsSubset,
     /// a.issuperset(b): [a, b], evaluated in that order; true when b's
     /// elements are all in a
@@ -529,6 +536,9 @@ pub enum ExprKind {
     StrFormat(Box<Expr>, Vec<Expr>),
     /// f-string: concatenation of str-typed parts
     Concat(Vec<Expr>),
+    /// `"literal {}".format(args)`: the parts as for `Concat` (the format
+    /// string is expanded at compile time), but a method call for CPython.
+    FormatCall(Vec<Expr>),
     /// Evaluate `value` (for its effects), then raise `exc(msg)`: an
     /// operation CPython only rejects when it runs (`t[::0]` of a tuple).
     Fail {
@@ -607,7 +617,8 @@ impl Expr {
             | K::Tuple(args)
             | K::Set(args)
             | K::Method(_, args)
-            | K::Concat(args) => args.iter().collect(),
+            | K::Concat(args)
+            | K::FormatCall(args) => args.iter().collect(),
             K::FrozenSet { elems, .. } => elems.iter().collect(),
             K::Dict(kvs) => kvs.iter().flat_map(|(k, v)| [k, v]).collect(),
             K::Comp { key, elt, gens, .. } => {

@@ -1,6 +1,7 @@
 //! Lists, tuples, dicts, sets: displays, indexing, methods, iteration,
 //! comprehensions and the builtins that consume iterables.
 
+use super::reclimit;
 use super::*;
 
 /// State of one iteration in progress (see `iter_begin`).
@@ -677,9 +678,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         cursor: Cursor<'ctx>,
         each: &mut dyn FnMut(&mut Self, BasicValueEnum<'ctx>) -> Result<()>,
     ) -> Result<()> {
+        let consumer = std::mem::replace(&mut self.gen_consumer, 0);
         match (&iter.kind, cursor.kind) {
             (IterKind::Gen { gens, elt }, CursorKind::Gen { first }) => {
-                self.gen_level(gens, elt, 0, Some(*first), each)
+                // The generator's body runs in its own frame, above its
+                // consumer (and the consumer's C level, if it has one).
+                let body_off = self.rec_offset + consumer + 1;
+                let here = self.rec_offset;
+                self.gen_level(gens, elt, 0, Some(*first), (body_off, here), each)
             }
             (
                 IterKind::Enumerate(inner, _),
@@ -690,6 +696,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 },
             ) if inner.is_push_only() => {
                 let i64t = self.ctx.i64_type();
+                self.gen_consumer = consumer;
                 self.drive(inner, *ic, &mut |this, v| {
                     let n = this.b.build_load(i64t, counter, "")?.into_int_value();
                     let t = this.make_tuple(&ty, &[n.into(), v])?;
@@ -719,23 +726,31 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     /// Generator expression level `level`: iterate its iterable (`first`:
     /// already begun, for level 0), bind the target, test the conditions,
     /// then the next level or, innermost, the element into `each`.
+    #[allow(clippy::too_many_arguments)]
     fn gen_level(
         &mut self,
         gens: &[CompGen],
         elt: &Expr,
         level: usize,
         first: Option<Cursor<'ctx>>,
+        (body_off, consumer_off): (u32, u32),
         each: &mut dyn FnMut(&mut Self, BasicValueEnum<'ctx>) -> Result<()>,
     ) -> Result<()> {
         let g = &gens[level];
         let cursor = match first {
             Some(c) => c,
-            None => self.iter_begin(&g.iter)?,
+            None => {
+                self.recursion_check(&reclimit::iter_creation(&g.iter), elt.line)?;
+                self.iter_begin(&g.iter)?
+            }
         };
         self.drive(&g.iter, cursor, &mut |this, v| {
+            this.rec_offset = body_off;
             this.store_target(&g.target, &g.iter.elem, v, elt.line)?;
             let mut skip = None;
             for c in &g.conds {
+                this.recursion_check(&reclimit::combined(c, true), c.line)?;
+                this.jump_ctx = true;
                 let cv = this.expr(c)?.into_int_value();
                 let next = this.new_block("gen.if");
                 let sk = *skip.get_or_insert_with(|| this.new_block("gen.skip"));
@@ -743,11 +758,16 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 this.position(next);
             }
             if level + 1 < gens.len() {
-                this.gen_level(gens, elt, level + 1, None, each)?;
+                this.rec_offset = body_off;
+                this.gen_level(gens, elt, level + 1, None, (body_off, consumer_off), each)?;
             } else {
+                this.recursion_check(&reclimit::combined(elt, false), elt.line)?;
                 let v = this.expr(elt)?;
+                // The consumer's code runs where the consumer is.
+                this.rec_offset = consumer_off;
                 each(this, v)?;
             }
+            this.rec_offset = body_off;
             if let Some(sk) = skip {
                 if !this.terminated() {
                     this.b.build_unconditional_branch(sk)?;
@@ -755,7 +775,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 this.position(sk);
             }
             Ok(())
-        })
+        })?;
+        self.rec_offset = consumer_off;
+        Ok(())
     }
 
     // ---- constructors -------------------------------------------------------
@@ -1126,10 +1148,21 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         level: usize,
     ) -> Result<()> {
         let g = &gens[level];
+        if level > 0 {
+            // Inner iterables are made inside the comprehension's frame.
+            self.recursion_check(&reclimit::iter_creation(&g.iter), e.line)?;
+        }
+        // The comprehension's frame drives its outermost iterable.
+        self.gen_consumer = if level == 0 { 1 } else { 0 };
+        let outer = self.rec_offset;
         self.for_each(&g.iter, &mut |this, v| {
+            // The body runs in the comprehension's frame (CPython 3.11).
+            this.rec_offset = if level == 0 { outer + 1 } else { outer };
             this.store_target(&g.target, &g.iter.elem, v, e.line)?;
             let mut skip = None;
             for c in &g.conds {
+                this.recursion_check(&reclimit::combined(c, true), c.line)?;
+                this.jump_ctx = true;
                 let cv = this.expr(c)?.into_int_value();
                 let next = this.new_block("comp.if");
                 let sk = *skip.get_or_insert_with(|| this.new_block("comp.skip"));
@@ -1139,6 +1172,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             if level + 1 < gens.len() {
                 this.comp_level(e, kind, container, key, elt, gens, level + 1)?;
             } else {
+                let mut ch = key
+                    .map(|k| reclimit::combined(k, false))
+                    .unwrap_or_default();
+                ch.extend(reclimit::combined(elt, false));
+                this.recursion_check(&ch, elt.line)?;
                 match kind {
                     CompKind::List => {
                         let v = this.expr(elt)?;
@@ -1162,8 +1200,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 }
                 this.position(sk);
             }
+            this.rec_offset = outer;
             Ok(())
-        })
+        })?;
+        self.rec_offset = outer;
+        Ok(())
     }
 
     fn index(&mut self, e: &Expr, obj: &Expr, idx: &Expr) -> Result<BasicValueEnum<'ctx>> {
@@ -1794,14 +1835,20 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             | Method::SetIntersection
             | Method::SetDifference
             | Method::SetSymmetricDifference
+            | Method::SetOr
+            | Method::SetAnd
+            | Method::SetSub
+            | Method::SetXor
             | Method::SetIsSubset
             | Method::SetIsSuperset => {
                 let oh = self.expr_borrow(&args[1])?;
                 let (f, ret) = match m {
-                    Method::SetUnion => ("mg_set_union", ptr),
-                    Method::SetIntersection => ("mg_set_intersection", ptr),
-                    Method::SetDifference => ("mg_set_difference", ptr),
-                    Method::SetSymmetricDifference => ("mg_set_symmetric_difference", ptr),
+                    Method::SetUnion | Method::SetOr => ("mg_set_union", ptr),
+                    Method::SetIntersection | Method::SetAnd => ("mg_set_intersection", ptr),
+                    Method::SetDifference | Method::SetSub => ("mg_set_difference", ptr),
+                    Method::SetSymmetricDifference | Method::SetXor => {
+                        ("mg_set_symmetric_difference", ptr)
+                    }
                     _ => ("mg_set_issubset", Some(self.t_bool())),
                 };
                 let r = if m == Method::SetIsSuperset {
@@ -2002,7 +2049,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     ) -> Result<BasicValueEnum<'ctx>> {
         self.incref(elem_ty, v)?;
         self.store_target(&k.param, elem_ty, v, line)?;
-        self.expr(&k.body)
+        // A key function runs in its own frame, called by the builtin
+        // (sorted, min, max, list.sort: one C level) that wants the key.
+        self.rec_offset += 2;
+        let r = self
+            .recursion_check(&reclimit::combined(&k.body, false), line)
+            .and_then(|_| self.expr(&k.body));
+        self.rec_offset -= 2;
+        r
     }
 
     /// Keys of every element of list `l`, as a new list.
@@ -2081,6 +2135,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             (Reduce::Sum | Reduce::Min | Reduce::Max, _, Some(s)) => Some(self.expr(s)?),
             _ => None,
         };
+        self.gen_consumer = reclimit::gen_consumer_level(op);
         match op {
             Reduce::List | Reduce::Sorted => {
                 let l = self.new_list(&elem, 0)?;
@@ -2194,6 +2249,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     let next = this.new_block("mm.next");
                     this.b.build_conditional_branch(had, test, first)?;
                     this.position(test);
+                    // The comparison runs inside min()/max(): one C level up.
+                    this.rec_offset += 1;
+                    let cmp_ty = key.map(|k| k.body.ty.clone()).unwrap_or(elem.clone());
+                    let r = this.recursion_check(&reclimit::compare(&cmp_ty, cmp, false), line);
+                    this.rec_offset -= 1;
+                    r?;
                     let better = match (key, kv) {
                         (Some(k), Some(kv)) => {
                             let bk =
