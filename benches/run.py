@@ -96,7 +96,7 @@ CROSS_SIZE = "count"
 # over the baseline; the build's CPU-time ratio to a fixed-work step (a
 # coarser guard for what counts cannot see) by CPU_LIMIT.
 GATE_LIMIT = 0.03
-CPU_LIMIT = 0.25
+CPU_LIMIT = 0.30
 BUILD_ROUNDS = 9
 # The fixed-work step of the CPU-time ratio: clang-19 compiling and linking
 # one C file (same LLVM, same linker, a process of the same size as mgen's).
@@ -1150,7 +1150,8 @@ def targets_verdicts(names, results, btimes, sizes, size_targets):
     for tool in PEERS:
         cmp = [(n, results[n]["mgen -O2"], results[n][tool]) for n in names]
         ok = [n for n, m, t in cmp if isinstance(m, float) and isinstance(t, float) and m < t]
-        slow = [f"{n} ({t / m:.2f}x)" for n, m, t in cmp if isinstance(m, float) and isinstance(t, float) and m >= t]
+        slow = [f"{n} (mgen takes {m / t:.2f}x {tool}'s time)" for n, m, t in cmp
+                if isinstance(m, float) and isinstance(t, float) and m >= t]
         na = [n for n, m, t in cmp if not isinstance(t, float)]
         lines.append(f"- Faster than {tool} (mgen -O2): {yes(not slow and ok)} (faster on {len(ok)} of {len(cmp)})"
                      + (f"; slower on {', '.join(slow)}" if slow else "") + (f"; n/a on {', '.join(na)}" if na else ""))
@@ -1343,10 +1344,14 @@ round (`clang-19 -O0`/`-O2` compiling and linking `benches/c/nbody.c`: the
 same LLVM and linker), the median of {build_rounds} rounds, and fails when
 that ratio grows by more than {cpu_limit}. CPU time does not include
 waiting for a core, so it moves far less with the load than wall time, and
-the ratio cancels the machine's speed: measured while the gate was designed,
-with a load average of 5-9 on the two cores (other builds), six repetitions
-of the ratio spread over +-7%, where the minimum wall-time ratio spread over
-0.6-1.6 for -O2.
+the ratio cancels the machine's speed. Measured while the gate was designed,
+in six runs of the gate with a load average of 4-14 on the two cores (other
+sessions building and fuzzing): the benchmarks' counts were identical in
+every run, the build counts within -0.15%..+0.14% of the baseline, and the
+CPU-time ratios within -12%..+8% (-O0) and -7%..+1% (-O2), where the
+minimum wall-time ratio of the same builds ranged over 0.6-1.6 for -O2. The
+whole gate took 45-60 s, and up to 4 minutes when run at low priority on
+the loaded machine.
 When a change is meant to move the counts, `bash ci/bench.sh
 --update-baseline` rewrites the baseline; commit it in the same commit.
 
