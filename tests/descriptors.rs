@@ -549,3 +549,58 @@ fn matrix_retries_silent_runner_failures() {
         String::from_utf8_lossy(&bad.stdout)
     );
 }
+
+/// `--jobs 0` and `--timeout 0` are usage errors; a level, target or
+/// program given twice runs once.
+#[test]
+fn matrix_rejects_zero_counts_and_dedups_lists() {
+    let mgen = || Command::new(env!("CARGO_BIN_EXE_mgen"));
+    for flag in ["--jobs", "--timeout"] {
+        let o = mgen().args(["matrix", flag, "0", "x.py"]).output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{flag}: {err}");
+        assert!(
+            err.contains(&format!("invalid value '0' for '{flag}")) && err.contains("at least 1"),
+            "{flag}: {err}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("p.py"), "print(\"hi\")\n").unwrap();
+    std::fs::write(d.join("p.out"), "hi\n").unwrap();
+    let host = target::host_name();
+    let o = mgen()
+        .args(["matrix", "--opt-levels", "2,O2,-O2,2", "--targets"])
+        .arg(format!("{host},{host}"))
+        .arg(d.join("p.py"))
+        .arg(d.join(".").join("p.py"))
+        .arg(d)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{out}");
+    assert!(out.contains("matrix: 1 passed"), "{out}");
+    // Two different files named alike would share a column.
+    let other = d.join(format!("{host}.toml"));
+    std::fs::write(
+        &other,
+        format!(
+            "schema-version = 1\ninherits = \"{}\"\n",
+            mgen::home::targets_dir()
+                .join(format!("{host}.toml"))
+                .display()
+        ),
+    )
+    .unwrap();
+    let o = mgen()
+        .args(["matrix", "--targets"])
+        .arg(format!("{host},{}", other.display()))
+        .arg(d.join("p.py"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        !o.status.success() && err.contains("two different descriptors"),
+        "{err}"
+    );
+}
