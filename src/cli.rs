@@ -137,6 +137,8 @@ pub fn main() -> i32 {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    // Before any thread: an interrupted runtime build leaves nothing behind.
+    crate::sysroot::handle_interrupts();
     let cli = Cli::parse();
     match dispatch(cli.cmd) {
         Ok(code) => code,
