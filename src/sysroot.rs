@@ -327,29 +327,48 @@ impl Drop for Registered {
 
 /// Make SIGINT, SIGTERM and SIGHUP clean up a runtime build in progress
 /// (kill its clang processes, remove its `.tmp-*` directory) before mgen
-/// dies of the signal as before. Call first thing in `main`, before any
-/// thread exists: the signals are blocked in every thread and taken by one
-/// watcher thread with `sigwait`. (Children start with no signal blocked:
-/// `std::process::Command` resets the mask.)
+/// dies of the signal as before. Call first thing in `main`. The handler
+/// only writes the signal number to a pipe; a watcher thread does the
+/// cleanup and re-raises the signal with its default action. The signal
+/// mask is untouched, and children start with default dispositions (exec
+/// resets caught signals), so `mgen run`'s program gets Ctrl-C as before.
+/// A signal ignored when mgen starts (nohup) stays ignored.
 #[cfg(unix)]
 pub fn handle_interrupts() {
-    // SAFETY: plain libc signal-set calls on local, initialized sets.
-    unsafe {
-        let mut set: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut set);
-        for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
-            libc::sigaddset(&mut set, sig);
+    use std::sync::atomic::{AtomicI32, Ordering};
+    static PIPE_WRITE: AtomicI32 = AtomicI32::new(-1);
+    extern "C" fn on_signal(sig: libc::c_int) {
+        let fd = PIPE_WRITE.load(Ordering::Relaxed);
+        if fd >= 0 {
+            let b = sig as u8;
+            // SAFETY: write(2) is async-signal-safe; `b` lives on the stack.
+            unsafe {
+                libc::write(fd, &b as *const u8 as *const libc::c_void, 1);
+            }
         }
-        if libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) != 0 {
+    }
+    let mut fds = [0 as libc::c_int; 2];
+    // SAFETY: pipe2 fills `fds`; everything after is plain libc calls on
+    // initialized values.
+    unsafe {
+        if libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) != 0 {
             return;
         }
-        let watcher = std::thread::Builder::new()
+        let read_fd = fds[0];
+        let spawned = std::thread::Builder::new()
             .name("mgen-signals".into())
-            .spawn(move || {
-                let mut sig: libc::c_int = 0;
-                if libc::sigwait(&set, &mut sig) != 0 {
+            .spawn(move || loop {
+                let mut b = 0u8;
+                let n = libc::read(read_fd, &mut b as *mut u8 as *mut libc::c_void, 1);
+                if n < 0
+                    && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted
+                {
+                    continue;
+                }
+                if n != 1 {
                     return;
                 }
+                let sig = b as libc::c_int;
                 {
                     let f = in_flight();
                     for &pid in &f.children {
@@ -361,13 +380,27 @@ pub fn handle_interrupts() {
                 }
                 // Die of the signal, as without this handler.
                 libc::signal(sig, libc::SIG_DFL);
-                libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
                 libc::kill(libc::getpid(), sig);
-                libc::raise(sig);
+                std::thread::sleep(std::time::Duration::from_secs(1));
                 std::process::exit(128 + sig);
             });
-        if watcher.is_err() {
-            libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        if spawned.is_err() {
+            return;
+        }
+        PIPE_WRITE.store(fds[1], Ordering::Relaxed);
+        for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+            let mut old: libc::sigaction = std::mem::zeroed();
+            if libc::sigaction(sig, std::ptr::null(), &mut old) != 0
+                || old.sa_sigaction == libc::SIG_IGN
+            {
+                continue;
+            }
+            let mut sa: libc::sigaction = std::mem::zeroed();
+            sa.sa_sigaction = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
+            // A second signal while the watcher cleans up kills at once.
+            sa.sa_flags = libc::SA_RESTART | libc::SA_RESETHAND;
+            libc::sigemptyset(&mut sa.sa_mask);
+            libc::sigaction(sig, &sa, std::ptr::null_mut());
         }
     }
 }

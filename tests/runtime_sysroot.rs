@@ -222,13 +222,21 @@ fn killed_runtime_build_leaves_nothing_behind() {
         let cache = tempfile::tempdir().unwrap();
         let work = tempfile::tempdir().unwrap();
         let prog = hello(work.path());
-        let mut child = mgen(cache.path())
-            .args(["build", "-O0", "-o"])
+        let mut cmd = mgen(cache.path());
+        cmd.args(["build", "-O0", "-o"])
             .arg(work.path().join("hello"))
             .arg(&prog)
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+            .stderr(std::process::Stdio::null());
+        // A test run in the background of a non-interactive shell inherits
+        // SIGINT ignored (and mgen keeps an ignored SIGINT ignored).
+        unsafe {
+            use std::os::unix::process::CommandExt;
+            cmd.pre_exec(|| {
+                libc::signal(libc::SIGINT, libc::SIG_DFL);
+                Ok(())
+            });
+        }
+        let mut child = cmd.spawn().unwrap();
         // Wait until the build is under way: a temporary directory with
         // an object in it.
         let start = std::time::Instant::now();
