@@ -428,3 +428,32 @@ fn deepest_programs_leave_a_stack_margin() {
         }
     }
 }
+
+/// `and`/`or` chains are flat in CPython's AST (no limit) but nest in
+/// mgen's IR: their lowering grows its stack (stacker), so a long chain
+/// builds on a small stack (8 MiB; it needed 14 without) and runs.
+#[test]
+fn long_boolean_chains_on_a_small_stack() {
+    if !have_python311() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (op, first) in [("and", "5"), ("or", "0")] {
+        let src = format!(
+            "c = {first}\nx = {} {op} 7\nprint(x)\n",
+            vec!["c"; 50_000].join(&format!(" {op} "))
+        );
+        let o = mgen_build(dir.path(), &src, "-O0", Some(8 << 20));
+        assert!(
+            o.status.success(),
+            "{op}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let r = Command::new(dir.path().join("prog")).output().unwrap();
+        assert_eq!(
+            Outcome::Ran(String::from_utf8_lossy(&r.stdout).into_owned()),
+            python(dir.path(), &src),
+            "{op}"
+        );
+    }
+}

@@ -1091,7 +1091,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.position(rhs);
                 // The left operand is not the result on this path.
                 self.decref(&a.ty, av)?;
-                let bv = self.expr(b)?;
+                let bv = stacker::maybe_grow(64 << 10, 4 << 20, || self.expr(b))?; // and/or chains nest right: any length
                 let rhs_end = self.b.get_insert_block().unwrap();
                 self.b.build_unconditional_branch(end)?;
                 self.position(end);
