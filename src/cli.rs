@@ -130,6 +130,15 @@ fn parse_emit(s: &str) -> Result<Emit, String> {
 
 /// Entry point; returns the process exit code.
 pub fn main() -> i32 {
+    // `mgen targets | head`: a closed pipe ends mgen quietly, as it does a
+    // C tool, instead of a panic in println!.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+    // Before any thread: an interrupted runtime build leaves nothing behind.
+    crate::sysroot::handle_interrupts();
     let cli = Cli::parse();
     match dispatch(cli.cmd) {
         Ok(code) => code,

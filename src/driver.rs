@@ -161,9 +161,45 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Stack of the thread a build runs on. The stages recurse over the
+/// program's nesting (check, lower, dropping the AST, parts of LLVM), and
+/// `crate::limits` lets through what CPython accepts: expressions nested
+/// 3000 levels deep. Measured (release build), the deepest of those need
+/// about 9 MiB; this leaves a wide margin (tests/limits.rs builds them on
+/// an eighth of it). Only the pages used are committed.
+pub const COMPILE_STACK: usize = 256 << 20;
+
 /// Build one program for `target`. Compile errors come back as
 /// `crate::diag::CompileErrors` inside the anyhow error.
+///
+/// Runs on a thread of its own with a `COMPILE_STACK` stack, whatever
+/// thread calls it (`mgen matrix` workers have small ones); a panic in
+/// the build is resumed in the caller. `MGEN_COMPILE_STACK` (bytes)
+/// overrides the size, for tests.
 pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
+    let stack = std::env::var("MGEN_COMPILE_STACK")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(COMPILE_STACK);
+    std::thread::scope(|s| {
+        let worker = std::thread::Builder::new()
+            .name("mgen-compile".into())
+            .stack_size(stack)
+            .spawn_scoped(s, || build_on_this_thread(target, opts))
+            .with_context(|| {
+                format!(
+                    "cannot start the compile thread ({} MiB of stack)",
+                    stack >> 20
+                )
+            })?;
+        match worker.join() {
+            Ok(r) => r,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
     let input = &opts.input;
     let source = std::fs::read_to_string(input)
         .with_context(|| format!("cannot read source file {}", input.display()))?;

@@ -13,6 +13,7 @@ pub mod emit;
 pub mod home;
 pub mod implib;
 pub mod ir;
+pub mod limits;
 pub mod link;
 pub mod lower;
 pub mod lto;

@@ -1221,7 +1221,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.decref(&a.ty, av)?;
                 self.recursion_check(&reclimit::combined(b, jump), b.line)?;
                 self.jump_ctx = jump;
-                let bv = self.expr(b)?;
+                // and/or chains nest to the right: any length
+                let bv = stacker::maybe_grow(64 << 10, 4 << 20, || self.expr(b))?;
                 let rhs_end = self.b.get_insert_block().unwrap();
                 self.b.build_unconditional_branch(end)?;
                 self.position(end);
