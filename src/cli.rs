@@ -120,9 +120,10 @@ fn parse_emit(s: &str) -> Result<Emit, String> {
         "obj" => Emit::Obj,
         "llvm-ir" => Emit::LlvmIr,
         "asm" => Emit::Asm,
+        "mir" => Emit::Mir,
         _ => {
             return Err(format!(
-                "unknown output kind `{s}`; use exe, obj, llvm-ir or asm"
+                "unknown output kind `{s}`; use exe, obj, llvm-ir, asm or mir"
             ))
         }
     })

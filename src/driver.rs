@@ -52,6 +52,8 @@ pub enum Emit {
     Obj,
     LlvmIr,
     Asm,
+    /// The mid-level IR after reference counting (`src/mir/print.rs`).
+    Mir,
 }
 
 #[derive(Debug, Clone)]
@@ -107,6 +109,7 @@ impl Emit {
             }
             Emit::LlvmIr => ".ll".into(),
             Emit::Asm => ".s".into(),
+            Emit::Mir => ".mir".into(),
         }
     }
 }
@@ -218,6 +221,14 @@ fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<
     // The path recorded in the executable (tracebacks) and its DWARF.
     let recorded_name = opts.debug_output.remap(&file_name);
     let program = check::check(&module_ast, &source, &recorded_name).map_err(fail)?;
+    if opts.emit.contains(&Emit::Mir) {
+        let mut m = crate::mir::build::build(&program);
+        crate::mir::refcount::run(&mut m);
+        write_atomic(&output_path(target, opts, Emit::Mir), m.to_string().as_bytes())?;
+        if opts.emit == [Emit::Mir] {
+            return Ok(output_path(target, opts, Emit::Mir));
+        }
+    }
 
     // lower -> optimize -> emit
     let tm = emit::target_machine(target, opts.opt)?;
@@ -237,7 +248,20 @@ fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<
         source_name,
         optimized: opts.opt != OptLevel::O0,
     };
-    let module = lower::lower(&ctx, &program, &lopts)?;
+    let module = if std::env::var_os("MGEN_OLD_LOWER").is_some() {
+        lower::lower(&ctx, &program, &lopts)?
+    } else {
+        let mut m = crate::mir::build::build(&program);
+        crate::mir::refcount::run(&mut m);
+        let copts = crate::codegen::LowerOptions {
+            target: lopts.target,
+            debug: lopts.debug,
+            source_dir: lopts.source_dir.clone(),
+            source_name: lopts.source_name.clone(),
+            optimized: lopts.optimized,
+        };
+        crate::codegen::generate(&ctx, &m, &copts)?
+    };
     module.set_triple(&tm.get_triple());
     module.set_data_layout(&tm.get_target_data().get_data_layout());
     if !target.abi.is_empty() {

@@ -1,0 +1,72 @@
+//! `str`: operators, methods, slicing, formatting.
+use super::sh::*;
+
+const S1: &[Arg] = &[v(Ptr)];
+const S2: &[Arg] = &[v(Ptr), v(Ptr)];
+
+pub static ROWS: &[Row] = &[
+    row("mg_str_concat", S2, Ret::Val(Ptr), true),
+    row("mg_str_repeat", &[v(Ptr), v(I64)], Ret::Val(Ptr), true),
+    // s += t: takes the reference to s (in place when it is the only one)
+    row("mg_str_append", &[Val(Ptr, S), v(Ptr)], Ret::Val(Ptr), true),
+    row("mg_str_index", &[v(Ptr), v(I64)], Ret::Val(Ptr), true),
+    row("mg_str_cmp", S2, Ret::Val(I32), false),
+    row("mg_str_eq", S2, Ret::Val(Bool), false),
+    row("mg_str_repr", S1, Ret::Val(Ptr), false),
+    row("mg_str_contains", S2, Ret::Val(Bool), false),
+    row(
+        "mg_str_slice",
+        &[v(Ptr), v(I64), v(I64), v(I64), v(Bool), v(Bool), v(Bool)],
+        Ret::Val(Ptr),
+        true,
+    ),
+    row("mg_str_split", &[v(Ptr), v(Ptr), v(I64)], Ret::Val(Ptr), true),
+    row("mg_str_rsplit", &[v(Ptr), v(Ptr), v(I64)], Ret::Val(Ptr), true),
+    row("mg_str_splitlines", &[v(Ptr), v(Bool)], Ret::Val(Ptr), false),
+    row("mg_str_join", S2, Ret::Val(Ptr), false),
+    row("mg_str_strip", S2, Ret::Val(Ptr), false),
+    row("mg_str_lstrip", S2, Ret::Val(Ptr), false),
+    row("mg_str_rstrip", S2, Ret::Val(Ptr), false),
+    row("mg_str_lower", S1, Ret::Val(Ptr), false),
+    row("mg_str_upper", S1, Ret::Val(Ptr), false),
+    row("mg_str_title", S1, Ret::Val(Ptr), false),
+    row("mg_str_capitalize", S1, Ret::Val(Ptr), false),
+    row("mg_str_swapcase", S1, Ret::Val(Ptr), false),
+    row("mg_str_casefold", S1, Ret::Val(Ptr), false),
+    row("mg_str_replace", &[v(Ptr), v(Ptr), v(Ptr), v(I64)], Ret::Val(Ptr), false),
+    row("mg_str_startswith", S2, Ret::Val(Bool), false),
+    row("mg_str_endswith", S2, Ret::Val(Bool), false),
+    row("mg_str_find", S2, Ret::Val(I64), false),
+    row("mg_str_rfind", S2, Ret::Val(I64), false),
+    row("mg_str_index_of", S2, Ret::Val(I64), true),
+    row("mg_str_count", S2, Ret::Val(I64), false),
+    row(
+        "mg_str_find_range",
+        &[v(Ptr), v(Ptr), v(I64), v(I64), v(Bool), v(I64)],
+        Ret::Val(I64),
+        true,
+    ),
+    row(
+        "mg_str_match_range",
+        &[v(Ptr), v(Ptr), v(I64), v(I64), v(Bool), v(I64)],
+        Ret::Val(Bool),
+        false,
+    ),
+    row("mg_str_isdigit", S1, Ret::Val(Bool), false),
+    row("mg_str_isalpha", S1, Ret::Val(Bool), false),
+    row("mg_str_isalnum", S1, Ret::Val(Bool), false),
+    row("mg_str_isspace", S1, Ret::Val(Bool), false),
+    row("mg_str_isupper", S1, Ret::Val(Bool), false),
+    row("mg_str_islower", S1, Ret::Val(Bool), false),
+    row("mg_str_isdecimal", S1, Ret::Val(Bool), false),
+    row("mg_str_isnumeric", S1, Ret::Val(Bool), false),
+    row("mg_str_isprintable", S1, Ret::Val(Bool), false),
+    row("mg_str_istitle", S1, Ret::Val(Bool), false),
+    row("mg_str_center", &[v(Ptr), v(I64), v(Ptr)], Ret::Val(Ptr), true),
+    row("mg_str_ljust", &[v(Ptr), v(I64), v(Ptr)], Ret::Val(Ptr), true),
+    row("mg_str_rjust", &[v(Ptr), v(I64), v(Ptr)], Ret::Val(Ptr), true),
+    row("mg_str_zfill", &[v(Ptr), v(I64)], Ret::Val(Ptr), false),
+    // results: a tuple[str, str, str] written to the out slot
+    row("mg_str_partition", &[v(Ptr), v(Ptr), Out], Ret::Void, true),
+    row("mg_str_rpartition", &[v(Ptr), v(Ptr), Out], Ret::Void, true),
+];
