@@ -378,6 +378,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.set_debug_loc(inst.line, inst.col);
                 self.inst(inst)?;
             }
+            if blk.line != 0 {
+                self.set_debug_loc(blk.line, blk.col);
+            }
             self.terminator(&blk.term)?;
         }
         // Blocks nothing reaches are dropped.

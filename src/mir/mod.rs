@@ -237,6 +237,10 @@ pub struct Block {
     pub term: Term,
     /// Entered from error edges (its traceback entry is `line`).
     pub is_handler: bool,
+    /// Source position of the terminator (a `return`'s line: debuggers
+    /// stop there).
+    pub line: u32,
+    pub col: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -266,6 +270,8 @@ impl Function {
             insts: Vec::new(),
             term: Term::Unreachable,
             is_handler: false,
+            line: 0,
+            col: 0,
         });
         self.blocks.len() - 1
     }

@@ -237,6 +237,8 @@ fn function(f: &mut Function) {
                     insts,
                     term: Term::Goto(target),
                     is_handler: true,
+                    line,
+                    col,
                 });
                 i.err = Some(nb + new_blocks.len() - 1);
             }
@@ -290,7 +292,11 @@ fn function(f: &mut Function) {
         // The terminator: what it takes, what dies with it, the variables
         // at an exit, the edges.
         let mut term = blk.term.clone();
-        let (line, col) = out.last().map(|i| (i.line, i.col)).unwrap_or((f.line, 0));
+        let (line, col) = if blk.line != 0 {
+            (blk.line, blk.col)
+        } else {
+            out.last().map(|i| (i.line, i.col)).unwrap_or((f.line, 0))
+        };
         let tops: Vec<(Operand, Use)> = term_operands(&term)
             .into_iter()
             .map(|(o, u)| (o.clone(), u))
@@ -347,6 +353,8 @@ fn function(f: &mut Function) {
                         insts,
                         term: Term::Goto(*succ),
                         is_handler: false,
+                        line,
+                        col,
                     });
                     *succ = nb + new_blocks.len() - 1;
                 }

@@ -98,6 +98,7 @@ impl<'p> Builder<'p> {
         // Falling off the end returns None; `check` proves that a function
         // with a value returns on every path, so there this block is dead.
         let end = b.cur;
+        b.f.blocks[end].line = b.line;
         b.f.blocks[end].term = if hf.ret == Ty::None {
             Term::Return(None)
         } else {
@@ -139,7 +140,9 @@ impl<'p> Builder<'p> {
     }
 
     fn terminate(&mut self, t: Term) {
-        self.f.blocks[self.cur].term = t;
+        let blk = &mut self.f.blocks[self.cur];
+        blk.term = t;
+        (blk.line, blk.col) = (self.line, self.col);
         // Anything emitted after a terminator lands in a dead block.
         let dead = self.new_block();
         self.cur = dead;
