@@ -224,7 +224,10 @@ fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<
     if opts.emit.contains(&Emit::Mir) {
         let mut m = crate::mir::build::build(&program);
         crate::mir::refcount::run(&mut m);
-        write_atomic(&output_path(target, opts, Emit::Mir), m.to_string().as_bytes())?;
+        write_atomic(
+            &output_path(target, opts, Emit::Mir),
+            m.to_string().as_bytes(),
+        )?;
         if opts.emit == [Emit::Mir] {
             return Ok(output_path(target, opts, Emit::Mir));
         }

@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod codegen;
 pub mod diag;
 pub mod driver;
 pub mod emit;
@@ -15,7 +16,6 @@ pub mod implib;
 pub mod ir;
 pub mod limits;
 pub mod link;
-pub mod codegen;
 pub mod lower;
 pub mod lto;
 pub mod macho_check;

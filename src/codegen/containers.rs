@@ -26,27 +26,6 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     // ---- constructors -------------------------------------------------------
 
-    pub(super) fn new_list(&mut self, elem: &Ty, cap: u64) -> Result<PointerValue<'ctx>> {
-        let d = self.type_desc(elem);
-        Ok(self
-            .call_rt(
-                "mg_list_new",
-                Some(self.t_ptr()),
-                &[d.into(), self.i64c(cap as i64).into()],
-            )?
-            .unwrap()
-            .into_pointer_value())
-    }
-
-    pub(super) fn new_dict(&mut self, kt: &Ty, vt: &Ty) -> Result<PointerValue<'ctx>> {
-        let kd = self.type_desc(kt);
-        let vd = self.type_desc(vt);
-        Ok(self
-            .call_rt("mg_dict_new", Some(self.t_ptr()), &[kd.into(), vd.into()])?
-            .unwrap()
-            .into_pointer_value())
-    }
-
     pub(super) fn dict_set(
         &mut self,
         d: PointerValue<'ctx>,
@@ -59,14 +38,6 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let vs = self.spill(vt, v)?;
         self.call_rt("mg_dict_set", None, &[d.into(), ks.into(), vs.into()])?;
         Ok(())
-    }
-
-    pub(super) fn new_set(&mut self, elem: &Ty) -> Result<PointerValue<'ctx>> {
-        let d = self.type_desc(elem);
-        Ok(self
-            .call_rt("mg_set_new", Some(self.t_ptr()), &[d.into()])?
-            .unwrap()
-            .into_pointer_value())
     }
 
     /// Pointer to the slot at Python index `i` of a list, raising
@@ -111,5 +82,4 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     }
 
     // ---- methods ------------------------------------------------------------
-
 }

@@ -31,8 +31,6 @@ pub struct DebugInfo<'ctx> {
     /// Lexical scopes inside the current function (innermost last); the
     /// function body itself is the subprogram's scope.
     scopes: Vec<DIScope<'ctx>>,
-    /// Nesting depth of statement blocks in the current function.
-    block_depth: u32,
     /// `str`: a typedef of a pointer to the runtime's `MgStr`, built once.
     str_ty: Option<DIType<'ctx>>,
     /// The target's layout, for tuple field offsets.
@@ -85,7 +83,6 @@ impl<'ctx> DebugInfo<'ctx> {
             optimized,
             sp: None,
             scopes: Vec::new(),
-            block_depth: 0,
             str_ty: None,
             td: inkwell::targets::TargetData::create(&target.data_layout),
         }
@@ -292,40 +289,6 @@ impl<'ctx> DebugInfo<'ctx> {
         fv.set_subprogram(sp);
         self.sp = Some(sp);
         self.scopes.clear();
-        self.block_depth = 0;
-    }
-
-    /// Enter a block of statements starting at `line:col`. The function's
-    /// body is the subprogram's own scope; nested bodies (of `if`, `while`,
-    /// `for`) get a lexical block each. (Python variables are function
-    /// scoped, so LLVM emits a `DW_TAG_lexical_block` only where one holds
-    /// something, e.g. inlined calls.)
-    pub fn enter_block(&mut self, line: u32, col: u32) {
-        let Some(sp) = self.sp else { return };
-        self.block_depth += 1;
-        if self.block_depth == 1 {
-            return;
-        }
-        let parent = self
-            .scopes
-            .last()
-            .copied()
-            .unwrap_or_else(|| sp.as_debug_info_scope());
-        let lb = self
-            .dib
-            .create_lexical_block(parent, self.cu.get_file(), line, col);
-        self.scopes.push(lb.as_debug_info_scope());
-    }
-
-    /// Leave the block entered last.
-    pub fn leave_block(&mut self) {
-        if self.sp.is_none() || self.block_depth == 0 {
-            return;
-        }
-        if self.block_depth > 1 {
-            self.scopes.pop();
-        }
-        self.block_depth -= 1;
     }
 
     /// Set the builder's location to `line:col` in the current function.

@@ -142,6 +142,9 @@ struct Lowerer<'ctx, 'p> {
     rec_msgs: HashMap<Vec<&'static str>, GlobalValue<'ctx>>,
     /// Shared raise blocks for `//` and `%` by zero (CPython words them differently).
     zerodiv_bb: [Option<BasicBlock<'ctx>>; 2],
+    /// Whether LLVM optimizes this build: at -O0 the reference-count
+    /// helpers stay calls (inlining them doubles -O0's code and build).
+    opts_optimized: bool,
 }
 
 impl<'ctx, 'p> Lowerer<'ctx, 'p> {
@@ -208,6 +211,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             depth: None,
             rec_msgs: HashMap::new(),
             zerodiv_bb: [None, None],
+            opts_optimized: opts.optimized,
         }
     }
 
@@ -226,7 +230,24 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 Ty::None => self.ctx.void_type().fn_type(&params, false),
                 t => self.llty(t).fn_type(&params, false),
             };
-            let fv = if i == self.prog.module_fn {
+            let fv = if f.chunk {
+                // A piece of `<module>` (mir::build::chunks): takes the
+                // `<module>` frame; never inlined back into `<module>`.
+                let fty = self.ctx.void_type().fn_type(&[self.ptr_t().into()], false);
+                let chunk_no = i - self.prog.functions.iter().take_while(|f| !f.chunk).count();
+                let fv = self.module.add_function(
+                    &format!("mg_module_main.{chunk_no}"),
+                    fty,
+                    Some(Linkage::Internal),
+                );
+                fv.set_call_conventions(self.target.internal_call_conv.llvm_id());
+                let noinline = inkwell::attributes::Attribute::get_named_enum_kind_id("noinline");
+                fv.add_attribute(
+                    inkwell::attributes::AttributeLoc::Function,
+                    self.ctx.create_enum_attribute(noinline, 0),
+                );
+                fv
+            } else if i == self.prog.module_fn {
                 let fv = self
                     .module
                     .add_function("mg_module_main", fty, Some(Linkage::External));
@@ -285,7 +306,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.stored_line = None;
         if let Some(d) = &mut self.dbg {
             let params: Vec<Ty> = f.params.iter().map(|&p| f.locals[p].ty.clone()).collect();
-            d.begin_function(fv, &f.name, f.line, !f.is_module, &params, &f.ret);
+            d.begin_function(
+                fv,
+                &f.name,
+                f.line,
+                !f.is_module || f.chunk,
+                &params,
+                &f.ret,
+            );
         }
         let entry = self.ctx.append_basic_block(fv, "entry");
         self.entry_bb = Some(entry);
@@ -323,13 +351,58 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 if l.kind == mir::LocalKind::Var {
                     if let Some(d) = &mut self.dbg {
                         let arg_no = f.params.iter().position(|&p| p == i).map(|p| p as u32 + 1);
-                        d.declare_variable(a, l.name.as_deref().unwrap_or("_"), &l.ty, l.line, arg_no, entry);
+                        d.declare_variable(
+                            a,
+                            l.name.as_deref().unwrap_or("_"),
+                            &l.ty,
+                            l.line,
+                            arg_no,
+                            entry,
+                        );
                     }
                 }
             }
         }
-        // Frame push: prev, code ({file, func} constant), depth = the
-        // caller's + 1 (the list ends at the runtime's root frame, depth 0).
+        if f.chunk {
+            // A chunk runs in the `<module>` frame it is passed.
+            let frame = fv.get_nth_param(0).unwrap().into_pointer_value();
+            self.frame = Some(frame);
+            let pd = self.b.build_struct_gep(self.frame_ty, frame, 3, "")?;
+            let d = self.b.build_load(self.ctx.i32_type(), pd, "depth")?;
+            self.depth = Some(d.into_int_value());
+        } else {
+            self.frame_push(f)?;
+        }
+        // The blocks.
+        self.blocks = (0..f.blocks.len())
+            .map(|i| self.ctx.append_basic_block(fv, &format!("bb{i}")))
+            .collect();
+        self.b.build_unconditional_branch(self.blocks[0])?;
+        for b in rpo(f) {
+            self.position(self.blocks[b]);
+            let blk = &f.blocks[b];
+            for inst in &blk.insts {
+                self.set_debug_loc(inst.line, inst.col);
+                self.inst(inst)?;
+            }
+            if blk.line != 0 {
+                self.set_debug_loc(blk.line, blk.col);
+            }
+            self.terminator(&blk.term)?;
+        }
+        // Blocks nothing reaches are dropped.
+        for bb in self.blocks.clone() {
+            if bb.get_terminator().is_none() {
+                unsafe { bb.delete() }.ok();
+            }
+        }
+        Ok(())
+    }
+
+    /// Push the function's frame: prev, code ({file, func} constant), depth
+    /// = the caller's + 1 (the list ends at the runtime's root frame, depth
+    /// 0); RecursionError past the limit.
+    fn frame_push(&mut self, f: &mir::Function) -> Result<()> {
         let frame = self.entry_alloca(self.frame_ty.into(), "frame")?;
         self.frame = Some(frame);
         let top_ptr = self.frame_top.as_pointer_value();
@@ -365,32 +438,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             too_deep,
             "RecursionError",
             Some("maximum recursion depth exceeded"),
-        )?;
-        // The blocks.
-        self.blocks = (0..f.blocks.len())
-            .map(|i| self.ctx.append_basic_block(fv, &format!("bb{i}")))
-            .collect();
-        self.b.build_unconditional_branch(self.blocks[0])?;
-        for b in rpo(f) {
-            self.position(self.blocks[b]);
-            let blk = &f.blocks[b];
-            for inst in &blk.insts {
-                self.set_debug_loc(inst.line, inst.col);
-                self.inst(inst)?;
-            }
-            if blk.line != 0 {
-                self.set_debug_loc(blk.line, blk.col);
-            }
-            self.terminator(&blk.term)?;
-        }
-        // Blocks nothing reaches are dropped.
-        for (b, bb) in self.blocks.clone().into_iter().enumerate() {
-            if bb.get_terminator().is_none() {
-                let _ = b;
-                unsafe { bb.delete() }.ok();
-            }
-        }
-        Ok(())
+        )
     }
 
     fn terminator(&mut self, t: &mir::Term) -> Result<()> {
@@ -587,13 +635,6 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.stored_line = None;
     }
 
-    fn terminated(&self) -> bool {
-        self.b
-            .get_insert_block()
-            .and_then(|b| b.get_terminator())
-            .is_some()
-    }
-
     /// The current statement's line, for tracebacks. The frame's `line` is
     /// written lazily (`flush_line`): before calls (the callee's traceback
     /// or the runtime's raise reads it) and in raise blocks, so checks
@@ -705,8 +746,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     fn frame_pop(&mut self) -> Result<()> {
         // The caller's frame, as loaded at entry (a frame's `prev` never
-        // changes): one store.
-        let prev = self.frame_prev.unwrap();
+        // changes): one store. A chunk pushed none.
+        let Some(prev) = self.frame_prev else {
+            return Ok(());
+        };
         self.b
             .build_store(self.frame_top.as_pointer_value(), prev)?;
         Ok(())
@@ -902,12 +945,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                         let x = self.b.build_xor(rm, b, "")?;
                         let diff = self.b.build_int_compare(IntPredicate::SLT, x, zero, "")?;
                         let adj = self.b.build_and(rnz, diff, "")?;
+                        // Adjusted arithmetically (q - adj, rm + (adj ? b : 0)), not
+                        // by selecting between two computed values: known-bits
+                        // queries on such selects are quadratic in a long
+                        // chain of `%` (InstCombine spent minutes on one).
                         if op == BinOp::FloorDiv {
-                            let q1 = self.b.build_int_sub(q, i64t.const_int(1, false), "")?;
-                            self.b.build_select(adj, q1, q, "")?
+                            let one = self.b.build_int_z_extend(adj, i64t, "")?;
+                            self.b.build_int_sub(q, one, "")?.into()
                         } else {
-                            let r1 = self.b.build_int_add(rm, b, "")?;
-                            self.b.build_select(adj, r1, rm, "")?
+                            let mask = self.b.build_int_s_extend(adj, i64t, "")?;
+                            let add = self.b.build_and(b, mask, "")?;
+                            self.b.build_int_add(rm, add, "")?.into()
                         }
                     }
                     BinOp::Pow => {
@@ -1091,7 +1139,6 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             _ => unreachable!("checked: comparable types"),
         })
     }
-
 }
 
 impl<'ctx, 'p> Lowerer<'ctx, 'p> {

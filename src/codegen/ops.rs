@@ -81,6 +81,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 for a in args {
                     vals.push(self.operand(a)?.into());
                 }
+                if self.prog.functions[*fid].chunk {
+                    vals.push(self.frame.unwrap().into());
+                }
                 self.flush_line()?;
                 let cs = self.b.build_call(self.funcs[*fid], &vals, "")?;
                 cs.set_call_convention(self.target.internal_call_conv.llvm_id());
@@ -103,8 +106,16 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     }
                     _ => None,
                 };
-                let ty = if lt == Ty::Bool { Ty::Bool } else { dst_ty.clone().unwrap() };
-                let ty = if ty == Ty::Int && lt == Ty::Float { Ty::Float } else { ty };
+                let ty = if lt == Ty::Bool {
+                    Ty::Bool
+                } else {
+                    dst_ty.clone().unwrap()
+                };
+                let ty = if ty == Ty::Int && lt == Ty::Float {
+                    Ty::Float
+                } else {
+                    ty
+                };
                 Some(self.binary(i.line, pow_const, *op, &ty, x, y)?)
             }
             Op::IntNeg(a) => {
@@ -147,7 +158,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let x = self.operand(a)?;
                 let intr = Intrinsic::find("llvm.fabs").unwrap();
                 let decl = intr.get_declaration(&self.module, &[self.t_f64()]).unwrap();
-                match self.b.build_call(decl, &[x.into()], "")?.try_as_basic_value() {
+                match self
+                    .b
+                    .build_call(decl, &[x.into()], "")?
+                    .try_as_basic_value()
+                {
                     ValueKind::Basic(v) => Some(v),
                     _ => unreachable!(),
                 }
@@ -174,7 +189,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             }
             Op::BoolToInt(a) => {
                 let x = self.operand(a)?.into_int_value();
-                Some(self.b.build_int_z_extend(x, self.ctx.i64_type(), "")?.into())
+                Some(
+                    self.b
+                        .build_int_z_extend(x, self.ctx.i64_type(), "")?
+                        .into(),
+                )
             }
             Op::Truthy(a) => {
                 let t = self.operand_ty(a);
@@ -287,9 +306,13 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 default,
                 set,
             } => Some(self.dict_get_op(i.line, dict, key, default, *set)?),
-            Op::DictPop { dict, key, default } => {
-                Some(self.dict_pop_op(i.line, dict, key, default.as_ref(), dst_ty.as_ref().unwrap())?)
-            }
+            Op::DictPop { dict, key, default } => Some(self.dict_pop_op(
+                i.line,
+                dict,
+                key,
+                default.as_ref(),
+                dst_ty.as_ref().unwrap(),
+            )?),
             Op::StrFormat(f, args) => Some(self.str_format_op(f, args)?),
             Op::FrozenSetCached(id) => {
                 let g = self.frozen_cache(*id);
@@ -367,7 +390,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             Ret::Val(C::Bool) => self.ctx.bool_type().fn_type(&params, false),
             Ret::Val(k) => c(self, k).fn_type(&params, false),
         };
-        let f = self.module.add_function(row.sym, fty, Some(Linkage::External));
+        let f = self
+            .module
+            .add_function(row.sym, fty, Some(Linkage::External));
         f.set_call_conventions(self.target.c_call_conv.llvm_id());
         f
     }
@@ -390,10 +415,13 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     next += 1;
                     let v = self.operand(o)?;
                     let v = match (k, v) {
-                        (C::Bool, BasicValueEnum::IntValue(iv)) if iv.get_type().get_bit_width() == 1 => self
-                            .b
-                            .build_int_z_extend(iv, self.ctx.i32_type(), "")?
-                            .into(),
+                        (C::Bool, BasicValueEnum::IntValue(iv))
+                            if iv.get_type().get_bit_width() == 1 =>
+                        {
+                            self.b
+                                .build_int_z_extend(iv, self.ctx.i32_type(), "")?
+                                .into()
+                        }
                         (_, v) => v,
                     };
                     vals.push(v.into());
@@ -454,14 +482,25 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     /// `obj[idx]` of a list (bounds-checked), dict or homogeneous tuple: a
     /// new reference.
-    fn index_op(&mut self, line: u32, o: &Operand, idx: &Operand, et: &Ty) -> Result<BasicValueEnum<'ctx>> {
+    fn index_op(
+        &mut self,
+        line: u32,
+        o: &Operand,
+        idx: &Operand,
+        et: &Ty,
+    ) -> Result<BasicValueEnum<'ctx>> {
         let ot = self.operand_ty(o);
         let ov = self.operand(o)?;
         let r = match &ot {
             Ty::List(_) => {
                 let iv = self.operand(idx)?.into_int_value();
                 self.set_line(line)?;
-                let p = self.list_index_ptr(ov.into_pointer_value(), et, iv, "list index out of range")?;
+                let p = self.list_index_ptr(
+                    ov.into_pointer_value(),
+                    et,
+                    iv,
+                    "list index out of range",
+                )?;
                 self.load_slot(et, p)?
             }
             Ty::Dict(kt, _) => {
@@ -481,10 +520,19 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let i64t = self.ctx.i64_type();
                 self.set_line(line)?;
                 // Python's negative indices, then the bounds.
-                let neg = self.b.build_int_compare(IntPredicate::SLT, iv, i64t.const_zero(), "")?;
-                let adj = self.b.build_int_add(iv, i64t.const_int(n as u64, true), "")?;
+                let neg = self
+                    .b
+                    .build_int_compare(IntPredicate::SLT, iv, i64t.const_zero(), "")?;
+                let adj = self
+                    .b
+                    .build_int_add(iv, i64t.const_int(n as u64, true), "")?;
                 let k = self.b.build_select(neg, adj, iv, "")?.into_int_value();
-                let bad = self.b.build_int_compare(IntPredicate::UGE, k, i64t.const_int(n as u64, true), "")?;
+                let bad = self.b.build_int_compare(
+                    IntPredicate::UGE,
+                    k,
+                    i64t.const_int(n as u64, true),
+                    "",
+                )?;
                 self.raise_if(bad, "IndexError", Some("tuple index out of range"))?;
                 let tp = self.spill(&ot, ov)?;
                 let p = self.tuple_elem_ptr(&ot, tp, k)?;
@@ -559,7 +607,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             IterNextKind::SetElems => {
                 let sp = self.entry_alloca(self.t_ptr(), "it.slot")?;
                 let has = self
-                    .call_rt("mg_set_next", Some(self.t_bool()), &[ov, pp.into(), sp.into()])?
+                    .call_rt(
+                        "mg_set_next",
+                        Some(self.t_bool()),
+                        &[ov, pp.into(), sp.into()],
+                    )?
                     .unwrap()
                     .into_int_value();
                 let v = self.load_through(sp, et, has)?;
@@ -577,7 +629,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     .unwrap()
                     .into_int_value();
                 let dt = self.operand_ty(obj);
-                let Ty::Dict(kt, vt) = &dt else { unreachable!() };
+                let Ty::Dict(kt, vt) = &dt else {
+                    unreachable!()
+                };
                 let v = match kind {
                     IterNextKind::DictKeys => self.load_through(kp, kt, has)?,
                     IterNextKind::DictValues => self.load_through(vp, vt, has)?,
@@ -594,14 +648,22 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     /// The value in the slot `*pp` points at, as a new reference, when
     /// `has`; a zero value otherwise (never used).
-    fn load_through(&mut self, pp: PointerValue<'ctx>, t: &Ty, has: IntValue<'ctx>) -> Result<BasicValueEnum<'ctx>> {
+    fn load_through(
+        &mut self,
+        pp: PointerValue<'ctx>,
+        t: &Ty,
+        has: IntValue<'ctx>,
+    ) -> Result<BasicValueEnum<'ctx>> {
         let here = self.b.get_insert_block().unwrap();
         let yes = self.new_block("it.has");
         let join = self.new_block("it.join");
         self.b.build_conditional_branch(has, yes, join)?;
         let saved = self.stored_line;
         self.b.position_at_end(yes);
-        let p = self.b.build_load(self.ptr_t(), pp, "")?.into_pointer_value();
+        let p = self
+            .b
+            .build_load(self.ptr_t(), pp, "")?
+            .into_pointer_value();
         let v = self.load_slot(t, p)?;
         self.incref(t, v)?;
         let yes_end = self.b.get_insert_block().unwrap();
@@ -624,7 +686,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         set: bool,
     ) -> Result<BasicValueEnum<'ctx>> {
         let dt = self.operand_ty(dict);
-        let Ty::Dict(kt, vt) = &dt else { unreachable!() };
+        let Ty::Dict(kt, vt) = &dt else {
+            unreachable!()
+        };
         let (kt, vt) = ((**kt).clone(), (**vt).clone());
         let dv = self.operand(dict)?;
         let kv = self.operand(key)?;
@@ -686,7 +750,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let ks = self.spill(&kt, kv)?;
         let out = self.entry_alloca(self.slot_ty(vt), "popped")?;
         let ok = self
-            .call_rt("mg_dict_pop", Some(self.t_bool()), &[dv, ks.into(), out.into()])?
+            .call_rt(
+                "mg_dict_pop",
+                Some(self.t_bool()),
+                &[dv, ks.into(), out.into()],
+            )?
             .unwrap()
             .into_int_value();
         let found = self.new_block("pop.found");
@@ -792,7 +860,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     /// CPython's C-level recursion checks (`mir::reclimit`): past the limit,
     /// RecursionError with the message of the first check over it.
-    fn recursion_check_op(&mut self, levels: &[&'static str], offset: u32, line: u32) -> Result<()> {
+    fn recursion_check_op(
+        &mut self,
+        levels: &[&'static str],
+        offset: u32,
+        line: u32,
+    ) -> Result<()> {
         let Some(depth) = self.depth else {
             return Ok(());
         };
@@ -817,7 +890,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             None => {
                 let ptrs: Vec<PointerValue> = levels.iter().map(|w| self.cstr(w)).collect();
                 let arr = self.ptr_t().const_array(&ptrs);
-                let g = self.module.add_global(arr.get_type(), None, "mg.recursion.msgs");
+                let g = self
+                    .module
+                    .add_global(arr.get_type(), None, "mg.recursion.msgs");
                 g.set_linkage(Linkage::Private);
                 g.set_constant(true);
                 g.set_initializer(&arr);
@@ -884,7 +959,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 };
                 (bytes, len, nchars)
             };
-            for (k, v) in [bytes.into(), len.into(), nchars.into()].into_iter().enumerate() {
+            for (k, v) in [bytes.into(), len.into(), nchars.into()]
+                .into_iter()
+                .enumerate()
+            {
                 let slot = unsafe {
                     self.b.build_in_bounds_gep(
                         arr_ty,

@@ -300,11 +300,15 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let ptr = self.ptr_t();
         let fty = self.ctx.void_type().fn_type(&[ptr.into()], false);
         let f = self.module.add_function(name, fty, Some(Linkage::Internal));
-        let inline = inkwell::attributes::Attribute::get_named_enum_kind_id("alwaysinline");
-        f.add_attribute(
-            inkwell::attributes::AttributeLoc::Function,
-            self.ctx.create_enum_attribute(inline, 0),
-        );
+        // Inlined when optimizing; at -O0 a call (inlined, the helpers made
+        // up half of -O0's machine code and build time).
+        if self.opts_optimized {
+            let inline = inkwell::attributes::Attribute::get_named_enum_kind_id("alwaysinline");
+            f.add_attribute(
+                inkwell::attributes::AttributeLoc::Function,
+                self.ctx.create_enum_attribute(inline, 0),
+            );
+        }
         let b = self.ctx.create_builder();
         let entry = self.ctx.append_basic_block(f, "entry");
         let live = self.ctx.append_basic_block(f, "live");
@@ -455,17 +459,6 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             self.tbaa(i, Tbaa::ListLen);
         }
         Ok(v.into_int_value())
-    }
-
-    /// Pointer to slot `i` (already in range) of a list with element type `et`.
-    pub(super) fn list_slot_ptr(
-        &mut self,
-        l: PointerValue<'ctx>,
-        et: &Ty,
-        i: IntValue<'ctx>,
-    ) -> Result<PointerValue<'ctx>> {
-        let data = self.list_data(l)?;
-        self.slot_at(data, et, i)
     }
 
     /// A list's `data` pointer (its slots).

@@ -184,13 +184,22 @@ pub enum Op {
     /// place), one allocation.
     Concat(Vec<Operand>),
     /// Raise `exc(msg)`: always goes to the error edge.
-    Raise { exc: String, msg: Option<String> },
+    Raise {
+        exc: String,
+        msg: Option<String>,
+    },
     /// Raise `exc(msg)` with a message computed at run time (a str).
-    RaiseStr { exc: String, msg: Operand },
+    RaiseStr {
+        exc: String,
+        msg: Operand,
+    },
     /// CPython's C-level recursion checks (`crate::codegen::reclimit`):
     /// RecursionError when the frame's depth plus `offset` leaves fewer than
     /// `levels.len()` levels.
-    RecursionCheck { levels: Vec<&'static str>, offset: u32 },
+    RecursionCheck {
+        levels: Vec<&'static str>,
+        offset: u32,
+    },
     /// Add this frame's entry (the function, `line`) to the pending
     /// exception's traceback: the first thing on every error edge, as
     /// CPython records each frame an exception passes.
@@ -254,6 +263,9 @@ pub struct Function {
     pub line: u32,
     /// `<module>`: its variables are the program's globals.
     pub is_module: bool,
+    /// A piece of long `<module>` code (`build::chunks`): it runs in the
+    /// `<module>` frame its caller passes and pushes none of its own.
+    pub chunk: bool,
 }
 
 #[derive(Debug)]

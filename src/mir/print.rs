@@ -71,6 +71,7 @@ pub fn op(p: &Program, o: &Op) -> String {
     let ol = |x: &Operand| operand(p, x);
     match o {
         Op::Move(a) => ol(a),
+        Op::Call(f, _) if p.functions[*f].chunk => format!("call chunk {f} of <module>"),
         Op::Call(f, args) => format!("call {}({})", p.functions[*f].name, list(p, args)),
         Op::Prim(id, args) => format!("{}({})", crate::primitives::row(*id).sym, list(p, args)),
         Op::IntBin(b, x, y) => format!("int.{} {}, {}", binop(b), ol(x), ol(y)),
@@ -92,7 +93,9 @@ pub fn op(p: &Program, o: &Op) -> String {
         Op::ListGetUnchecked(a, i) => format!("{}[{}] unchecked", ol(a), ol(i)),
         Op::IntIncr(a) => format!("int.incr {}", ol(a)),
         Op::RangeLast(a, n, st) => format!("range.last {}, {}, {}", ol(a), ol(n), ol(st)),
-        Op::RangeAdvance(v, st, stop) => format!("range.advance {}, {}, {}", ol(v), ol(st), ol(stop)),
+        Op::RangeAdvance(v, st, stop) => {
+            format!("range.advance {}, {}, {}", ol(v), ol(st), ol(stop))
+        }
         Op::SetItem(o, i, v) => format!("{}[{}] = {}", ol(o), ol(i), ol(v)),
         Op::IterNext {
             kind,
@@ -151,11 +154,12 @@ pub fn function(p: &Program, f: &Function, out: &mut String) -> fmt::Result {
         .collect();
     writeln!(
         out,
-        "fn {}({}) -> {}  # line {}",
+        "fn {}({}) -> {}  # line {}{}",
         f.name,
         params.join(", "),
         f.ret.name(),
-        f.line
+        f.line,
+        if f.chunk { ", a chunk of <module>" } else { "" }
     )?;
     for (i, l) in f.locals.iter().enumerate() {
         if f.params.contains(&i) {

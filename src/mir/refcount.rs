@@ -184,12 +184,11 @@ fn function(f: &mut Function) {
         let mut out: Vec<Inst> = Vec::new();
         for (k, mut i) in blk.insts.into_iter().enumerate() {
             let (line, col) = (i.line, i.col);
-            let ops: Vec<(Operand, Use)> = i
-                .op
-                .operands()
-                .into_iter()
-                .map(|(o, u)| (o.clone(), u))
-                .collect();
+            let ops: Vec<(Operand, Use)> =
+                i.op.operands()
+                    .into_iter()
+                    .map(|(o, u)| (o.clone(), u))
+                    .collect();
             let self_var = i.dst.filter(|&d| f.locals[d].kind == LocalKind::Var);
             // Increments for what is taken but not ours to give.
             let mut moved: Set = Set::new();
@@ -243,7 +242,9 @@ fn function(f: &mut Function) {
                 i.err = Some(nb + new_blocks.len() - 1);
             }
             // A variable's old value is released when it is assigned.
-            let var_def = i.dst.filter(|&d| f.locals[d].kind == LocalKind::Var && heap(f, d));
+            let var_def = i
+                .dst
+                .filter(|&d| f.locals[d].kind == LocalKind::Var && heap(f, d));
             let stole_self = var_def.is_some_and(|v| moved.contains(&v));
             match var_def {
                 Some(v) if !matches!(i.op, Op::IterNext { .. }) => {
@@ -275,7 +276,12 @@ fn function(f: &mut Function) {
             let mut done: Vec<LocalId> = Vec::new();
             for (o, u) in &ops {
                 if let Operand::Local(l) = o {
-                    if owned[*l] && *u == Use::Borrow && !after[k].contains(l) && !moved.contains(l) && !done.contains(l) {
+                    if owned[*l]
+                        && *u == Use::Borrow
+                        && !after[k].contains(l)
+                        && !moved.contains(l)
+                        && !done.contains(l)
+                    {
                         done.push(*l);
                     }
                 }

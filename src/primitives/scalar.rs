@@ -21,8 +21,18 @@ pub static ROWS: &[Row] = &[
     row("mg_float_round", &[v(F64), v(I64)], Ret::Val(F64), true),
     row("mg_float_round_int", &[v(F64)], Ret::Val(I64), true),
     row("mg_int_round", &[v(I64), v(I64)], Ret::Val(I64), true),
-    row("mg_range_len", &[v(I64), v(I64), v(I64)], Ret::Val(I64), false),
-    row("mg_range_contains", &[v(I64), v(I64), v(I64), v(I64)], Ret::Val(Bool), false),
+    row(
+        "mg_range_len",
+        &[v(I64), v(I64), v(I64)],
+        Ret::Val(I64),
+        false,
+    ),
+    row(
+        "mg_range_contains",
+        &[v(I64), v(I64), v(I64), v(I64)],
+        Ret::Val(Bool),
+        false,
+    ),
     // formatting
     row("mg_format_int", &[v(I64), v(Ptr)], Ret::Val(Ptr), true),
     row("mg_format_float", &[v(F64), v(Ptr)], Ret::Val(Ptr), true),

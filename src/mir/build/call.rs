@@ -2,7 +2,7 @@
 //! few that are built from others.
 
 use super::*;
-use crate::ir::{Builtin, Expr, ExprKind, IterKind, KeyFn, Method};
+use crate::ir::{Builtin, Expr, KeyFn, Method};
 
 impl<'p> Builder<'p> {
     pub(super) fn builtin(&mut self, e: &Expr, b: Builtin, args: &[Expr]) -> Operand {
@@ -53,7 +53,8 @@ impl<'p> Builder<'p> {
                 let first = vals[0].clone();
                 self.emit(Some(best), Op::Move(first));
                 for v in vals.into_iter().skip(1) {
-                    let better = self.value(&Ty::Bool, Op::Compare(op, v.clone(), Operand::Local(best)));
+                    let better =
+                        self.value(&Ty::Bool, Op::Compare(op, v.clone(), Operand::Local(best)));
                     let take = self.new_block();
                     let next = self.new_block();
                     self.branch(better, take, next);
@@ -185,7 +186,11 @@ impl<'p> Builder<'p> {
                 }
                 _ => {
                     if i == 0 && is_set(a) {
-                        cur = Some(self.prim("mg_set_difference", set_ty, vec![recv.clone(), h.clone()]));
+                        cur = Some(self.prim(
+                            "mg_set_difference",
+                            set_ty,
+                            vec![recv.clone(), h.clone()],
+                        ));
                         continue;
                     }
                     if i == 0 {
@@ -213,7 +218,14 @@ impl<'p> Builder<'p> {
     /// iterates the list (union copies and adds each item; intersection
     /// keeps the items found in the set, in the list's order; difference
     /// copies and discards).
-    fn set_with_list(&mut self, m: Method, set_ty: &Ty, et: &Ty, recv: Operand, list: Operand) -> Operand {
+    fn set_with_list(
+        &mut self,
+        m: Method,
+        set_ty: &Ty,
+        et: &Ty,
+        recv: Operand,
+        list: Operand,
+    ) -> Operand {
         let result = match m {
             Method::SetUnionList | Method::SetDifferenceList => {
                 self.prim("mg_set_copy", set_ty, vec![recv.clone()])
@@ -253,13 +265,22 @@ impl<'p> Builder<'p> {
     pub(super) fn sort_by(&mut self, e: &Expr, list: &Expr, key: Option<&KeyFn>, reverse: &Expr) {
         let l = self.expr(list);
         let rev = self.expr(reverse);
-        let Ty::List(et) = &list.ty else { unreachable!() };
+        let Ty::List(et) = &list.ty else {
+            unreachable!()
+        };
         let et = (**et).clone();
         self.sort_list(e, l, &et, key, rev);
     }
 
     /// Sort list `l` (of `elem`s) in place, by a key function if any.
-    pub(super) fn sort_list(&mut self, e: &Expr, l: Operand, elem: &Ty, key: Option<&KeyFn>, rev: Operand) {
+    pub(super) fn sort_list(
+        &mut self,
+        e: &Expr,
+        l: Operand,
+        elem: &Ty,
+        key: Option<&KeyFn>,
+        rev: Operand,
+    ) {
         match key {
             None => {
                 self.at(e.line, e.col);
@@ -292,11 +313,3 @@ impl<'p> Builder<'p> {
         r
     }
 }
-
-/// Whether an iterable is a plain list expression (iterated by index).
-pub(super) fn is_list_iter(k: &IterKind) -> bool {
-    matches!(k, IterKind::List(e) if matches!(e.ty, Ty::List(_)))
-}
-
-#[allow(dead_code)]
-fn _unused(_: &ExprKind) {}

@@ -15,7 +15,7 @@ impl<'p> Builder<'p> {
             ExprKind::Bool(v) => boolean(*v),
             ExprKind::Str(s) => string(s),
             ExprKind::NullStr => Operand::Const(Const::Zero(Ty::Str)),
-            ExprKind::Load(Place::Local(l)) => Operand::Local(*l),
+            ExprKind::Load(Place::Local(l)) => Operand::Local(self.hir_local(*l)),
             // A global can be rebound by any call: read it into a temporary.
             ExprKind::Load(Place::Global(g)) => self.value(ty, Op::Move(Operand::Global(*g))),
             ExprKind::Binary(op, l, r) => {
@@ -175,7 +175,9 @@ impl<'p> Builder<'p> {
             }
             ExprKind::TupleSlice(obj, idx) => {
                 let o = self.expr(obj);
-                let Ty::Tuple(ts) = &obj.ty else { unreachable!() };
+                let Ty::Tuple(ts) = &obj.ty else {
+                    unreachable!()
+                };
                 let fields: Vec<Operand> = idx
                     .iter()
                     .map(|&i| self.value(&ts[i], Op::TupleGet(o.clone(), i)))
@@ -203,10 +205,7 @@ impl<'p> Builder<'p> {
                         for (i, ft) in ts.iter().enumerate() {
                             let f = self.value(ft, Op::TupleGet(cv.clone(), i));
                             let eq = self.value(&Ty::Bool, Op::Compare(CmpOp::Eq, f, iv.clone()));
-                            acc = self.value(
-                                &Ty::Bool,
-                                Op::IntBin(BinOp::BitOr, acc, eq),
-                            );
+                            acc = self.value(&Ty::Bool, Op::IntBin(BinOp::BitOr, acc, eq));
                         }
                         acc
                     }
@@ -248,7 +247,14 @@ impl<'p> Builder<'p> {
                 key,
                 reverse,
                 start,
-            } => self.reduce(e, *op, iter, key.as_ref(), reverse.as_deref(), start.as_deref()),
+            } => self.reduce(
+                e,
+                *op,
+                iter,
+                key.as_ref(),
+                reverse.as_deref(),
+                start.as_deref(),
+            ),
             ExprKind::DictFrom(src) => {
                 let s = self.expr(src);
                 self.at(e.line, e.col);
@@ -256,7 +262,9 @@ impl<'p> Builder<'p> {
                     Ty::Dict(..) => self.prim("mg_dict_copy", ty, vec![s]),
                     Ty::List(pair) => {
                         let d = self.prim("mg_dict_new", ty, vec![]);
-                        let Ty::Tuple(kv) = &**pair else { unreachable!() };
+                        let Ty::Tuple(kv) = &**pair else {
+                            unreachable!()
+                        };
                         let (kv0, kv1) = (kv[0].clone(), kv[1].clone());
                         let pair = (**pair).clone();
                         self.each_list_item(&s, &pair, &mut |b, item| {
@@ -280,7 +288,9 @@ impl<'p> Builder<'p> {
                 let vals: Vec<Operand> = parts
                     .iter()
                     .map(|p| match &p.kind {
-                        ExprKind::Builtin(Builtin::Str, a) if a.len() == 1 && a[0].ty == Ty::Int => {
+                        ExprKind::Builtin(Builtin::Str, a)
+                            if a.len() == 1 && a[0].ty == Ty::Int =>
+                        {
                             self.expr(&a[0])
                         }
                         _ => self.expr(p),

@@ -99,7 +99,11 @@ impl<'p> Builder<'p> {
                 self.at(c.line, c.col);
                 let z = self.value(&Ty::Bool, Op::Compare(CmpOp::Eq, step.clone(), int(0)));
                 self.raise_if(z, "ValueError", "range() arg 3 must not be zero");
-                let n = self.prim("mg_range_len", &Ty::Int, vec![start.clone(), stop, step.clone()]);
+                let n = self.prim(
+                    "mg_range_len",
+                    &Ty::Int,
+                    vec![start.clone(), stop, step.clone()],
+                );
                 let left = self.var(&Ty::Int, n.clone());
                 let last = self.value(&Ty::Int, Op::RangeLast(start, n, step.clone()));
                 let cur = self.var(&Ty::Int, last);
@@ -224,11 +228,16 @@ impl<'p> Builder<'p> {
                     Some(k) if *k > 0 => {
                         self.value(&Ty::Bool, Op::Compare(CmpOp::Lt, v.clone(), stop.clone()))
                     }
-                    Some(_) => self.value(&Ty::Bool, Op::Compare(CmpOp::Gt, v.clone(), stop.clone())),
+                    Some(_) => {
+                        self.value(&Ty::Bool, Op::Compare(CmpOp::Gt, v.clone(), stop.clone()))
+                    }
                     None => {
-                        let up = self.value(&Ty::Bool, Op::Compare(CmpOp::Gt, step.clone(), int(0)));
-                        let lt = self.value(&Ty::Bool, Op::Compare(CmpOp::Lt, v.clone(), stop.clone()));
-                        let gt = self.value(&Ty::Bool, Op::Compare(CmpOp::Gt, v.clone(), stop.clone()));
+                        let up =
+                            self.value(&Ty::Bool, Op::Compare(CmpOp::Gt, step.clone(), int(0)));
+                        let lt =
+                            self.value(&Ty::Bool, Op::Compare(CmpOp::Lt, v.clone(), stop.clone()));
+                        let gt =
+                            self.value(&Ty::Bool, Op::Compare(CmpOp::Gt, v.clone(), stop.clone()));
                         let a = self.value(&Ty::Bool, Op::IntBin(BinOp::BitAnd, up.clone(), lt));
                         let nup = self.value(&Ty::Bool, Op::Not(up));
                         let b = self.value(&Ty::Bool, Op::IntBin(BinOp::BitAnd, nup, gt));
@@ -242,11 +251,17 @@ impl<'p> Builder<'p> {
                 return x;
             }
             Cursor::RangeRev { cur, left, step } => {
-                let has = self.value(&Ty::Bool, Op::Compare(CmpOp::Gt, Operand::Local(*left), int(0)));
+                let has = self.value(
+                    &Ty::Bool,
+                    Op::Compare(CmpOp::Gt, Operand::Local(*left), int(0)),
+                );
                 self.branch(has, more, done);
                 self.switch_to(more);
                 let x = self.value(&Ty::Int, Op::Move(Operand::Local(*cur)));
-                let l1 = self.value(&Ty::Int, Op::IntBin(BinOp::Sub, Operand::Local(*left), int(1)));
+                let l1 = self.value(
+                    &Ty::Int,
+                    Op::IntBin(BinOp::Sub, Operand::Local(*left), int(1)),
+                );
                 self.emit(Some(*left), Op::Move(l1.clone()));
                 // The next value exists only while elements are left.
                 let again = self.value(&Ty::Bool, Op::Compare(CmpOp::Gt, l1, int(0)));
@@ -254,7 +269,10 @@ impl<'p> Builder<'p> {
                 let cont = self.new_block();
                 self.branch(again, step_bb, cont);
                 self.switch_to(step_bb);
-                let n = self.value(&Ty::Int, Op::IntBin(BinOp::Sub, Operand::Local(*cur), step.clone()));
+                let n = self.value(
+                    &Ty::Int,
+                    Op::IntBin(BinOp::Sub, Operand::Local(*cur), step.clone()),
+                );
                 self.emit(Some(*cur), Op::Move(n));
                 self.goto(cont);
                 self.switch_to(cont);
@@ -345,7 +363,9 @@ impl<'p> Builder<'p> {
                 return self.value(ty, Op::TupleNew(vals));
             }
             Cursor::Gen { .. } => {
-                unreachable!("a generator expression is driven, never pulled (check keeps it out of zip)")
+                unreachable!(
+                    "a generator expression is driven, never pulled (check keeps it out of zip)"
+                )
             }
         };
         let _ = self.cur;
@@ -371,9 +391,14 @@ impl<'p> Builder<'p> {
                 let here = self.rec_offset;
                 self.gen_level(gens, elt, 0, Some(*first), (body_off, here), each);
             }
-            (IterKind::Enumerate(inner, _), Cursor::Enumerate { inner: ic, counter, ty })
-                if inner.is_push_only() =>
-            {
+            (
+                IterKind::Enumerate(inner, _),
+                Cursor::Enumerate {
+                    inner: ic,
+                    counter,
+                    ty,
+                },
+            ) if inner.is_push_only() => {
                 self.gen_consumer = consumer;
                 self.drive(inner, *ic, &mut |b, v| {
                     let n = b.value(&Ty::Int, Op::Move(Operand::Local(counter)));
@@ -444,7 +469,14 @@ impl<'p> Builder<'p> {
     }
 
     /// `for target in iter: body else: orelse`.
-    pub(super) fn for_stmt(&mut self, s: &Stmt, target: &Target, it: &Iter, body: &[Stmt], orelse: &[Stmt]) {
+    pub(super) fn for_stmt(
+        &mut self,
+        s: &Stmt,
+        target: &Target,
+        it: &Iter,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) {
         let c = self.iter_begin(it);
         let end = self.new_block();
         if it.is_push_only() {
@@ -554,7 +586,9 @@ impl<'p> Builder<'p> {
             if level + 1 < gens.len() {
                 b.comp_level(e, kind, container, key, elt, gens, level + 1);
             } else {
-                let mut ch = key.map(|k| reclimit::combined(k, false)).unwrap_or_default();
+                let mut ch = key
+                    .map(|k| reclimit::combined(k, false))
+                    .unwrap_or_default();
                 ch.extend(reclimit::combined(elt, false));
                 b.recursion_check(&ch);
                 match kind {
@@ -605,9 +639,15 @@ impl<'p> Builder<'p> {
         self.gen_consumer = reclimit::gen_consumer_level(op);
         match op {
             Reduce::List | Reduce::Sorted => {
-                let l = self.prim("mg_list_new", &Ty::List(Box::new(elem.clone())), vec![int(0)]);
+                let l = self.prim(
+                    "mg_list_new",
+                    &Ty::List(Box::new(elem.clone())),
+                    vec![int(0)],
+                );
                 let l2 = l.clone();
-                self.drive(it, c, &mut |b, v| b.prim_void("mg_list_append", vec![l2.clone(), v]));
+                self.drive(it, c, &mut |b, v| {
+                    b.prim_void("mg_list_append", vec![l2.clone(), v])
+                });
                 if op == Reduce::Sorted {
                     let rev = extra.unwrap_or(boolean(false));
                     self.sort_list(e, l.clone(), &elem, key, rev);
@@ -617,7 +657,9 @@ impl<'p> Builder<'p> {
             Reduce::Set => {
                 let s = self.prim("mg_set_new", &Ty::Set(Box::new(elem.clone())), vec![]);
                 let s2 = s.clone();
-                self.drive(it, c, &mut |b, v| b.prim_void("mg_set_add", vec![s2.clone(), v]));
+                self.drive(it, c, &mut |b, v| {
+                    b.prim_void("mg_set_add", vec![s2.clone(), v])
+                });
                 s
             }
             Reduce::Sum => {
@@ -633,7 +675,11 @@ impl<'p> Builder<'p> {
                         v
                     };
                     b.at(line.0, line.1);
-                    let vt = if elem == Ty::Bool { Ty::Int } else { elem.clone() };
+                    let vt = if elem == Ty::Bool {
+                        Ty::Int
+                    } else {
+                        elem.clone()
+                    };
                     let s = b.binary_values(BinOp::Add, &rt, &vt, &rt, Operand::Local(acc), v);
                     b.emit(Some(acc), Op::Move(s));
                 });
@@ -668,7 +714,11 @@ impl<'p> Builder<'p> {
                 Operand::Local(res)
             }
             Reduce::Min | Reduce::Max => {
-                let cmp = if op == Reduce::Max { CmpOp::Gt } else { CmpOp::Lt };
+                let cmp = if op == Reduce::Max {
+                    CmpOp::Gt
+                } else {
+                    CmpOp::Lt
+                };
                 let best = self.join(&elem);
                 let key_ty = key.map(|k| k.body.ty.clone());
                 let best_key = key_ty.as_ref().map(|t| self.join(t));
@@ -691,7 +741,9 @@ impl<'p> Builder<'p> {
                     b.recursion_check(&reclimit::compare(&ct, cmp, false));
                     b.rec_offset -= 1;
                     let better = match (&kv, best_key) {
-                        (Some(kv), Some(bk)) => b.value(&Ty::Bool, Op::Compare(cmp, kv.clone(), Operand::Local(bk))),
+                        (Some(kv), Some(bk)) => {
+                            b.value(&Ty::Bool, Op::Compare(cmp, kv.clone(), Operand::Local(bk)))
+                        }
                         _ => b.value(&Ty::Bool, Op::Compare(cmp, v.clone(), Operand::Local(best))),
                     };
                     b.branch(better, take, next);
@@ -726,7 +778,11 @@ impl<'p> Builder<'p> {
                     None => {
                         let empty = self.value(&Ty::Bool, Op::Not(Operand::Local(have)));
                         let name = if op == Reduce::Max { "max" } else { "min" };
-                        self.raise_if(empty, "ValueError", &format!("{name}() arg is an empty sequence"));
+                        self.raise_if(
+                            empty,
+                            "ValueError",
+                            &format!("{name}() arg is an empty sequence"),
+                        );
                         Operand::Local(best)
                     }
                 }

@@ -15,21 +15,30 @@
 //! No reference counting happens here: `refcount` adds it.
 
 mod call;
+mod chunks;
 mod expr;
 mod iter;
 mod stmt;
 
 use super::*;
 use crate::ir;
+use std::collections::HashMap;
 
 /// Build the MIR of a checked program.
 pub fn build(prog: &ir::Program) -> Program {
-    let functions = prog
-        .functions
-        .iter()
-        .enumerate()
-        .map(|(id, f)| Builder::function(prog, id, f))
-        .collect();
+    let mut functions = Vec::with_capacity(prog.functions.len());
+    let mut chunks = Vec::new();
+    for (id, hf) in prog.functions.iter().enumerate() {
+        if id == prog.module_fn && chunks::is_large(&hf.body) {
+            let next = prog.functions.len();
+            let (f, cs) = Builder::chunked_module(id, hf, next);
+            functions.push(f);
+            chunks = cs;
+        } else {
+            functions.push(Builder::function(id, hf, id == prog.module_fn));
+        }
+    }
+    functions.extend(chunks);
     Program {
         file: prog.file.clone(),
         globals: prog.globals.clone(),
@@ -39,7 +48,6 @@ pub fn build(prog: &ir::Program) -> Program {
 }
 
 pub(super) struct Builder<'p> {
-    prog: &'p ir::Program,
     f: Function,
     cur: BlockId,
     /// Where errors go: the function's propagate block.
@@ -54,11 +62,34 @@ pub(super) struct Builder<'p> {
     /// and the C level a generator about to be driven runs under.
     rec_offset: u32,
     gen_consumer: u32,
+    /// The typed IR's variables of the function being built, when only the
+    /// ones used get a MIR local (`chunks`: a piece of `<module>`); None
+    /// when every variable is the MIR local of the same number.
+    sparse_locals: Option<(&'p [ir::Var], HashMap<ir::LocalId, LocalId>)>,
 }
 
 impl<'p> Builder<'p> {
-    fn function(prog: &'p ir::Program, id: FuncId, hf: &ir::Function) -> Function {
-        let is_module = id == prog.module_fn;
+    /// A new function named `name` and the builder positioned at its entry.
+    fn start(f: Function, sparse: Option<&'p [ir::Var]>) -> Builder<'p> {
+        let mut f = f;
+        let entry = f.new_block();
+        let unwind = f.new_block();
+        f.blocks[unwind].term = Term::Propagate;
+        f.blocks[unwind].is_handler = true;
+        Builder {
+            line: f.line,
+            f,
+            cur: entry,
+            unwind,
+            loops: Vec::new(),
+            col: 0,
+            rec_offset: 0,
+            gen_consumer: 0,
+            sparse_locals: sparse.map(|v| (v, HashMap::new())),
+        }
+    }
+
+    fn function(id: FuncId, hf: &'p ir::Function, is_module: bool) -> Function {
         let locals = hf
             .locals
             .iter()
@@ -69,7 +100,7 @@ impl<'p> Builder<'p> {
                 line: v.line,
             })
             .collect();
-        let mut f = Function {
+        let f = Function {
             name: hf.name.clone(),
             id,
             params: hf.params.clone(),
@@ -78,33 +109,45 @@ impl<'p> Builder<'p> {
             blocks: Vec::new(),
             line: hf.line,
             is_module,
+            chunk: false,
         };
-        let entry = f.new_block();
-        let unwind = f.new_block();
-        f.blocks[unwind].term = Term::Propagate;
-        f.blocks[unwind].is_handler = true;
-        let mut b = Builder {
-            prog,
-            f,
-            cur: entry,
-            unwind,
-            loops: Vec::new(),
-            line: hf.line,
-            col: 0,
-            rec_offset: 0,
-            gen_consumer: 0,
-        };
+        let mut b = Builder::start(f, None);
         b.block(&hf.body);
-        // Falling off the end returns None; `check` proves that a function
-        // with a value returns on every path, so there this block is dead.
-        let end = b.cur;
-        b.f.blocks[end].line = b.line;
-        b.f.blocks[end].term = if hf.ret == Ty::None {
+        b.finish(&hf.ret)
+    }
+
+    /// End the function: falling off the end returns None; `check` proves
+    /// that a function with a value returns on every path, so there this
+    /// block is dead.
+    fn finish(mut self, ret: &Ty) -> Function {
+        let end = self.cur;
+        self.f.blocks[end].line = self.line;
+        self.f.blocks[end].term = if *ret == Ty::None {
             Term::Return(None)
         } else {
             Term::Unreachable
         };
-        b.f
+        self.f
+    }
+
+    /// The MIR local of the typed IR's variable `l`.
+    fn hir_local(&mut self, l: ir::LocalId) -> LocalId {
+        let Some((vars, map)) = &mut self.sparse_locals else {
+            return l;
+        };
+        if let Some(&m) = map.get(&l) {
+            return m;
+        }
+        let v = &vars[l];
+        self.f.locals.push(Local {
+            ty: v.ty.clone(),
+            kind: LocalKind::Var,
+            name: Some(v.name.clone()),
+            line: v.line,
+        });
+        let m = self.f.locals.len() - 1;
+        map.insert(l, m);
+        m
     }
 
     // ---- locals and blocks ------------------------------------------------
@@ -213,9 +256,7 @@ impl<'p> Builder<'p> {
     /// check on entry).
     fn recursion_check(&mut self, checks: &reclimit::Checks) {
         let levels = reclimit::per_level(checks);
-        if levels.is_empty()
-            || (self.rec_offset == 0 && levels == [reclimit::Why::UserCall])
-        {
+        if levels.is_empty() || (self.rec_offset == 0 && levels == [reclimit::Why::UserCall]) {
             return;
         }
         let levels = levels.iter().map(|w| w.suffix()).collect();
@@ -226,20 +267,6 @@ impl<'p> Builder<'p> {
                 offset: self.rec_offset,
             },
         );
-    }
-
-    fn local_ty(&self, o: &Operand) -> Ty {
-        match o {
-            Operand::Local(l) => self.f.locals[*l].ty.clone(),
-            Operand::Global(g) => self.prog.globals[*g].ty.clone(),
-            Operand::Const(c) => match c {
-                Const::Int(_) => Ty::Int,
-                Const::Float(_) => Ty::Float,
-                Const::Bool(_) => Ty::Bool,
-                Const::Str(_) | Const::CStr(_) => Ty::Str,
-                Const::Zero(t) => t.clone(),
-            },
-        }
     }
 }
 

@@ -37,7 +37,10 @@ impl<'p> Builder<'p> {
                 self.at(e.line, e.col);
                 let id = crate::primitives::prim("mg_str_append");
                 match p {
-                    Place::Local(l) => self.emit(Some(*l), Op::Prim(id, vec![cur, rv])),
+                    Place::Local(l) => {
+                        let l = self.hir_local(*l);
+                        self.emit(Some(l), Op::Prim(id, vec![cur, rv]))
+                    }
                     Place::Global(g) => {
                         let _ = cur;
                         let old = self.value(&Ty::Str, Op::TakeGlobal(*g));
@@ -82,7 +85,10 @@ impl<'p> Builder<'p> {
                 let inplace = matches!(
                     (&elem, op),
                     (Ty::List(_), BinOp::Add | BinOp::Mul)
-                        | (Ty::Set(_), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
+                        | (
+                            Ty::Set(_),
+                            BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
+                        )
                 );
                 let new = if inplace {
                     self.inplace(*op, &elem, cur.clone(), value);
@@ -228,7 +234,7 @@ impl<'p> Builder<'p> {
     /// The current value of a variable, given up by it (`s += t`).
     fn place_operand(&mut self, p: Place) -> Operand {
         match p {
-            Place::Local(l) => Operand::Local(l),
+            Place::Local(l) => Operand::Local(self.hir_local(l)),
             Place::Global(g) => Operand::Global(g),
         }
     }
@@ -236,7 +242,10 @@ impl<'p> Builder<'p> {
     /// Store `v` (of type `ty`) into an assignment target.
     pub(super) fn store_target(&mut self, t: &Target, ty: &Ty, v: Operand) {
         match t {
-            Target::Place(Place::Local(l)) => self.emit(Some(*l), Op::Move(v)),
+            Target::Place(Place::Local(l)) => {
+                let l = self.hir_local(*l);
+                self.emit(Some(l), Op::Move(v))
+            }
             Target::Place(Place::Global(g)) => self.emit(None, Op::StoreGlobal(*g, v)),
             Target::Item(obj, idx) => {
                 let o = self.expr(obj);
@@ -254,7 +263,8 @@ impl<'p> Builder<'p> {
                     // CPython's unpacking checks the length first.
                     let n = self.value(&Ty::Int, Op::Len(v.clone()));
                     let want = int(parts.len() as i64);
-                    let few = self.value(&Ty::Bool, Op::Compare(CmpOp::Lt, n.clone(), want.clone()));
+                    let few =
+                        self.value(&Ty::Bool, Op::Compare(CmpOp::Lt, n.clone(), want.clone()));
                     let bad_few = self.new_block();
                     let ok1 = self.new_block();
                     self.branch(few, bad_few, ok1);
