@@ -52,6 +52,8 @@ pub enum Emit {
     Obj,
     LlvmIr,
     Asm,
+    /// The typed IR as text (`crate::check::dump`).
+    Hir,
 }
 
 #[derive(Debug, Clone)]
@@ -107,6 +109,7 @@ impl Emit {
             }
             Emit::LlvmIr => ".ll".into(),
             Emit::Asm => ".s".into(),
+            Emit::Hir => ".hir".into(),
         }
     }
 }
@@ -143,6 +146,33 @@ fn output_path(target: &Target, opts: &BuildOptions, kind: Emit) -> PathBuf {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     base.with_file_name(format!("{name}{}", kind.extension(target)))
+}
+
+impl Emit {
+    /// A text dump of an IR, written before code generation.
+    pub fn is_text_dump(self) -> bool {
+        match self {
+            Emit::Hir => true,
+            Emit::Exe | Emit::Obj | Emit::LlvmIr | Emit::Asm => false,
+        }
+    }
+}
+
+/// Write a text dump: to stdout with `-o -`, else to its output path.
+fn write_text_output(
+    target: &Target,
+    opts: &BuildOptions,
+    kind: Emit,
+    text: &str,
+) -> anyhow::Result<()> {
+    if opts.output == Path::new("-") {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        return Ok(());
+    }
+    write_atomic(&output_path(target, opts, kind), text.as_bytes())
 }
 
 /// Write `bytes` to `path` atomically (temp file in the same directory,
@@ -218,6 +248,13 @@ fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<
     // The path recorded in the executable (tracebacks) and its DWARF.
     let recorded_name = opts.debug_output.remap(&file_name);
     let program = check::check(&module_ast, &source, &recorded_name).map_err(fail)?;
+    if opts.emit.contains(&Emit::Hir) {
+        write_text_output(target, opts, Emit::Hir, &check::dump::program(&program))?;
+    }
+    if opts.emit.iter().all(|k| k.is_text_dump()) {
+        // Only dumps of the front end were asked for: no code generation.
+        return Ok(opts.output.clone());
+    }
 
     // lower -> optimize -> emit
     let tm = emit::target_machine(target, opts.opt)?;

@@ -7,6 +7,8 @@
 //! because CPython would keep it an int and print it differently).
 //! Everything outside the supported subset is an error at its location.
 
+pub mod dump;
+
 use crate::diag::CompileError;
 use crate::ir::*;
 use ruff_python_ast::{self as ast, Expr as AExpr, ModModule, Stmt as AStmt};
