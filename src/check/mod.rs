@@ -10,6 +10,7 @@
 pub mod dump;
 
 use crate::diag::CompileError;
+use crate::front::{ImportTarget, ModuleGraph, ModuleId};
 use crate::ir::*;
 use ruff_python_ast::{self as ast, Expr as AExpr, ModModule, Stmt as AStmt};
 use ruff_text_size::Ranged;
@@ -17,13 +18,15 @@ use std::collections::{HashMap, HashSet};
 
 type R<T> = Result<T, CompileError>;
 
-/// Check a parsed module. `file` is the name shown in tracebacks.
-pub fn check<'a>(
-    module: &'a ModModule,
-    source: &'a str,
-    file: &str,
-) -> Result<Program, Vec<CompileError>> {
+/// Check the program's entry module (the only one accepted until modules
+/// are supported). `file` is the name shown in tracebacks.
+pub fn check(graph: &ModuleGraph, file: &str) -> Result<Program, Vec<CompileError>> {
+    let entry = graph.entry();
+    let module = &entry.ast;
+    let source = graph.files[entry.file].source.as_str();
     let mut c = Checker {
+        graph,
+        module_id: graph.entry,
         src: source,
         frozen: crate::pyconst::frozen_sets(&module.body),
         line_starts: std::iter::once(0)
@@ -50,6 +53,9 @@ struct Sig {
 }
 
 struct Checker<'a> {
+    graph: &'a ModuleGraph,
+    /// The module being checked.
+    module_id: ModuleId,
     src: &'a str,
     /// Set displays CPython compiles to frozenset constants, by offset.
     frozen: HashMap<usize, crate::pyconst::FrozenUse<'a>>,
@@ -165,7 +171,6 @@ fn contains_break(stmts: &[AStmt]) -> bool {
 fn unsupported_stmt(s: &AStmt) -> Option<&'static str> {
     Some(match s {
         AStmt::ClassDef(_) => "class definitions are not supported yet",
-        AStmt::Import(_) | AStmt::ImportFrom(_) => "import is not supported yet",
         AStmt::Try(_) => "try statements are not supported yet",
         AStmt::Raise(_) => "raise statements are not supported yet",
         AStmt::With(_) => "with statements are not supported yet",
@@ -664,6 +669,7 @@ impl<'a> Checker<'a> {
             return err(s, msg);
         }
         let kind = match s {
+            AStmt::Import(_) | AStmt::ImportFrom(_) => return self.import(s),
             AStmt::FunctionDef(f) => {
                 return err(&f.name, "nested function definitions are not supported yet")
             }
@@ -1048,6 +1054,40 @@ impl<'a> Checker<'a> {
             _ => return err(s, "this statement is not supported yet"),
         };
         Ok(Some(self.mk_stmt(s, kind)))
+    }
+
+    /// An import statement: the loader found (or reported) its modules;
+    /// none can be used yet.
+    fn import(&mut self, s: &AStmt) -> R<Option<Stmt>> {
+        let mut first = None;
+        for imp in self.graph.imports_at(self.module_id, s.range().start()) {
+            let e = match imp.target {
+                ImportTarget::Module(_) => CompileError::new(
+                    span(imp.range),
+                    format!("importing modules is not supported yet (module '{}')", imp.name),
+                )
+                .with_help("mgen compiles one file for now: move what this program needs into it"),
+                ImportTarget::Typing => CompileError::new(
+                    span(imp.range),
+                    "the typing module is not supported yet",
+                )
+                .with_help("annotate with the builtin types: int, float, bool, str, list[int], dict[str, int], set[str], tuple[int, str]"),
+                ImportTarget::Future => CompileError::new(
+                    span(imp.range),
+                    "`from __future__ import` is not supported yet",
+                ),
+                // Reported by the loader.
+                ImportTarget::Stdlib | ImportTarget::Failed => continue,
+            };
+            match first {
+                None => first = Some(e),
+                Some(_) => self.errors.push(e),
+            }
+        }
+        match first {
+            Some(e) => Err(e),
+            None => Ok(None),
+        }
     }
 
     /// `target op= value` where the target is a mutable container with an

@@ -1,4 +1,4 @@
-# error: 3:5: import is not supported
+# error: 3:10: mgen does not provide module 'math' yet
 def main() -> None:
     from math import sqrt
     print(sqrt(2.0))
