@@ -11,9 +11,9 @@ impl<'a> Checker<'a> {
                 "bool" => Ok(Ty::Bool),
                 "str" => Ok(Ty::Str),
                 "list" | "dict" | "set" | "tuple" => err(e, format!("'{}' needs its element types, e.g. list[int], dict[str, int], tuple[int, str]", n.id)),
-                other => err(e, format!("unknown type '{other}'")).map_err(|e: CompileError| {
-                    e.with_help("supported types are int, float, bool, str, list[T], dict[K, V], set[T], tuple[...] (and None as a return type)")
-                }),
+                other => Err(CompileError::new(span(e), format!("unknown type '{other}'"))
+                    .with_help("supported types are int, float, bool, str, list[T], dict[K, V], set[T], tuple[...] (and None as a return type)")
+                    .into()),
             },
             AExpr::NoneLiteral(_) => Ok(Ty::None),
             AExpr::Subscript(s) => {
@@ -61,9 +61,12 @@ impl<'a> Checker<'a> {
                 }
             }
             AExpr::StringLiteral(s) => match ruff_python_parser::parse_expression(s.value.to_str()) {
-                Ok(p) => self.annotation(p.expr()).map_err(|mut ce| {
-                    ce.span = span(e);
-                    ce
+                Ok(p) => self.annotation(p.expr()).map_err(|f| match f {
+                    Fail::Report(mut ce) => {
+                        ce.span = span(e);
+                        Fail::Report(ce)
+                    }
+                    Fail::Poisoned => Fail::Poisoned,
                 }),
                 Err(_) => err(e, "invalid type annotation"),
             },
@@ -113,7 +116,8 @@ impl<'a> Checker<'a> {
                 )
                 .with_help(format!(
                     "write `{pname}: int` (or float, bool, str, list[int], ...)"
-                )));
+                ))
+                .into());
             };
             let ty = self.annotation(ann)?;
             if ty == Ty::None {

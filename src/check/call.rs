@@ -1,5 +1,6 @@
 //! Calls: the program's own functions and the builtin functions.
 
+use super::names::Callee;
 use super::*;
 
 impl<'a> Checker<'a> {
@@ -22,43 +23,18 @@ impl<'a> Checker<'a> {
             return err(&*call.func, "only named functions can be called");
         };
         let name = fname.id.as_str();
-        if let Some(&fid) = self.func_index.get(name) {
-            if let Some(k) = call.arguments.keywords.first() {
-                return err(k, "keyword arguments are not supported yet");
-            }
-            let nparams = self.sigs[fid].params.len();
-            let nargs = call.arguments.args.len();
-            if nparams != nargs {
-                let s = |n: usize| if n == 1 { "" } else { "s" };
+        match self.callee(fname) {
+            Callee::Function(fid) => return self.call_function(sc, e, call, fid, name),
+            Callee::Builtin => {}
+            Callee::Poisoned => return Err(Fail::Poisoned),
+            Callee::Variable | Callee::Unbound => {
+                let v = self.load_name(sc, fname)?;
                 return err(
-                    e,
-                    format!(
-                        "{name}() takes {nparams} argument{} but {nargs} {} given",
-                        s(nparams),
-                        if nargs == 1 { "was" } else { "were" }
-                    ),
+                    &*call.func,
+                    format!("'{}' object is not callable", v.ty.kind_name()),
                 );
             }
-            let mut args = Vec::new();
-            for (i, a) in call.arguments.args.iter().enumerate() {
-                let want = self.sigs[fid].params[i].1.clone();
-                let v = self.expr_value(sc, a, Some(&want))?;
-                if v.ty != want {
-                    return Err(CompileError::new(
-                        span(a),
-                        format!(
-                            "argument {} of {name}() has type {}, expected {}",
-                            i + 1,
-                            v.ty.name(),
-                            want.name()
-                        ),
-                    )
-                    .with_help(type_fix_help(&want, &v.ty)));
-                }
-                args.push(v);
-            }
-            let ret = self.sigs[fid].ret.clone();
-            return Ok(self.mk(e, ExprKind::Call(fid, args), ret));
+            Callee::Undefined => return err(&*call.func, format!("name '{name}' is not defined")),
         }
         let kw = |k: &str| {
             call.arguments
@@ -190,9 +166,12 @@ impl<'a> Checker<'a> {
                     v.ty,
                     Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Tuple(_)
                 ) {
-                    return err(e, format!("len() of {} is not supported", v.ty.name())).map_err(
-                        |ce: CompileError| ce.with_help("len() takes a str or a container"),
-                    );
+                    return Err(CompileError::new(
+                        span(e),
+                        format!("len() of {} is not supported", v.ty.name()),
+                    )
+                    .with_help("len() takes a str or a container")
+                    .into());
                 }
                 Ok(self.mk(e, ExprKind::Builtin(Builtin::Len, vec![v]), Ty::Int))
             }
@@ -435,7 +414,8 @@ impl<'a> Checker<'a> {
                 )
                 .with_help(format!(
                     "annotate the variable, e.g. `xs: {name}[int] = {name}()`"
-                ))),
+                ))
+                .into()),
             },
             "dict" => {
                 one("dict")?;
@@ -446,7 +426,7 @@ impl<'a> Checker<'a> {
                     AExpr::Call(c) => match &*c.func {
                         AExpr::Name(n) => {
                             matches!(n.id.as_str(), "zip" | "enumerate" | "reversed")
-                                && !self.func_index.contains_key(n.id.as_str())
+                                && matches!(self.callee(n), names::Callee::Builtin)
                         }
                         AExpr::Attribute(a) => {
                             matches!(a.attr.id.as_str(), "items" | "keys" | "values")
@@ -533,7 +513,67 @@ impl<'a> Checker<'a> {
                 &*call.func,
                 format!("builtin {name}() is not supported yet"),
             ),
-            _ => err(&*call.func, format!("name '{name}' is not defined")),
+            _ => err(
+                &*call.func,
+                format!("builtin {name}() is not supported yet"),
+            ),
         }
+    }
+
+    /// A call of one of the program's functions.
+    fn call_function(
+        &mut self,
+        sc: &mut Scope,
+        e: &AExpr,
+        call: &ast::ExprCall,
+        fid: FuncId,
+        name: &str,
+    ) -> R<Expr> {
+        let SigSlot::Ok(sig) = &self.sigs[fid] else {
+            // Its signature failed (reported): check the arguments alone.
+            for a in call.arguments.args.iter() {
+                self.expr(sc, a, None)?;
+            }
+            return Err(Fail::Poisoned);
+        };
+        let (params, ret): (Vec<Ty>, Ty) = (
+            sig.params.iter().map(|(_, t)| t.clone()).collect(),
+            sig.ret.clone(),
+        );
+        if let Some(k) = call.arguments.keywords.first() {
+            return err(k, "keyword arguments are not supported yet");
+        }
+        let nparams = params.len();
+        let nargs = call.arguments.args.len();
+        if nparams != nargs {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            return err(
+                e,
+                format!(
+                    "{name}() takes {nparams} argument{} but {nargs} {} given",
+                    s(nparams),
+                    if nargs == 1 { "was" } else { "were" }
+                ),
+            );
+        }
+        let mut args = Vec::new();
+        for (i, (a, want)) in call.arguments.args.iter().zip(params).enumerate() {
+            let v = self.expr_value(sc, a, Some(&want))?;
+            if v.ty != want {
+                return Err(CompileError::new(
+                    span(a),
+                    format!(
+                        "argument {} of {name}() has type {}, expected {}",
+                        i + 1,
+                        v.ty.name(),
+                        want.name()
+                    ),
+                )
+                .with_help(type_fix_help(&want, &v.ty))
+                .into());
+            }
+            args.push(v);
+        }
+        Ok(self.mk(e, ExprKind::Call(fid, args), ret))
     }
 }

@@ -1,5 +1,6 @@
 //! Comprehensions (their own scope) and key functions (`key=lambda x: ...`, `key=len`).
 
+use super::names::Callee;
 use super::*;
 
 impl<'a> Checker<'a> {
@@ -14,7 +15,8 @@ impl<'a> Checker<'a> {
         gens: &[ast::Comprehension],
         hint: Option<&Ty>,
     ) -> R<Expr> {
-        sc.inner.push(HashMap::new());
+        // The comprehension's variables are definitions of their own (the
+        // resolver's comprehension scope).
         let result = (|| {
             let mut out = Vec::new();
             for g in gens {
@@ -22,7 +24,7 @@ impl<'a> Checker<'a> {
                     return err(g, "async comprehensions are not supported");
                 }
                 let iter = self.iter_of(sc, &g.iter)?;
-                let target = self.bind_target(sc, &g.target, &iter.elem, true)?;
+                let target = self.bind_target(sc, &g.target, &iter.elem)?;
                 let mut conds = Vec::new();
                 for c in &g.ifs {
                     conds.push(self.truthy(sc, c)?);
@@ -77,7 +79,6 @@ impl<'a> Checker<'a> {
                 ty,
             ))
         })();
-        sc.inner.pop();
         result
     }
 
@@ -103,15 +104,12 @@ impl<'a> Checker<'a> {
                 if names[0].default.is_some() {
                     return err(e, "lambda default values are not supported");
                 }
-                sc.inner.push(HashMap::new());
-                let id = self.hidden_local(sc, &names[0].parameter.name.id, elem.clone(), line);
-                sc.inner
-                    .last_mut()
-                    .unwrap()
-                    .insert(names[0].parameter.name.id.to_string(), id);
-                let body = self.expr_value(sc, &l.body, None);
-                sc.inner.pop();
-                let body = body?;
+                let pname = &names[0].parameter.name;
+                let id = self.hidden_local(sc, pname, elem.clone(), line);
+                if let Some(d) = self.def_of(pname) {
+                    self.slots[d] = Some(Slot::Place(Place::Local(id)));
+                }
+                let body = self.expr_value(sc, &l.body, None)?;
                 Ok(KeyFn {
                     param: Target::Place(Place::Local(id)),
                     body: Box::new(body),
@@ -125,8 +123,11 @@ impl<'a> Checker<'a> {
                     line,
                     col,
                 };
-                let body = if let Some(&fid) = self.func_index.get(n.id.as_str()) {
-                    let sig = &self.sigs[fid];
+                let callee = self.callee(n);
+                let body = if let Callee::Function(fid) = callee {
+                    let SigSlot::Ok(sig) = &self.sigs[fid] else {
+                        return Err(Fail::Poisoned);
+                    };
                     if sig.params.len() != 1 || sig.params[0].1 != *elem {
                         return err(
                             e,
@@ -144,6 +145,22 @@ impl<'a> Checker<'a> {
                         col,
                     }
                 } else {
+                    match callee {
+                        Callee::Builtin => {}
+                        Callee::Poisoned => return Err(Fail::Poisoned),
+                        Callee::Function(_)
+                        | Callee::Variable
+                        | Callee::Unbound
+                        | Callee::Undefined => {
+                            return err(
+                                e,
+                                format!(
+                                    "'{}' is not supported as a key function; use a lambda",
+                                    n.id
+                                ),
+                            )
+                        }
+                    }
                     match n.id.as_str() {
                         "len" => {
                             if !matches!(

@@ -143,7 +143,8 @@ impl<'a> Checker<'a> {
                     span(e),
                     "cannot infer the key and value types of an empty dict",
                 )
-                .with_help("annotate the variable, e.g. `d: dict[str, int] = {}`"));
+                .with_help("annotate the variable, e.g. `d: dict[str, int] = {}`")
+                .into());
             };
             if !kt.is_hashable() {
                 return err(e, format!("unhashable type: '{}'", kt.kind_name()));
@@ -293,7 +294,8 @@ impl<'a> Checker<'a> {
                         o.ty.name()
                     ),
                 )
-                .with_help("convert one side, e.g. with bool(...)"));
+                .with_help("convert one side, e.g. with bool(...)")
+                .into());
             }
             let mut it = vals.into_iter().rev();
             let mut acc = it.next().unwrap();
@@ -365,7 +367,8 @@ impl<'a> Checker<'a> {
                 span(e),
                 format!("expected {}, found {}", want.name(), v.ty.name()),
             )
-            .with_help(type_fix_help(want, &v.ty)));
+            .with_help(type_fix_help(want, &v.ty))
+            .into());
         }
         Ok(v)
     }
@@ -450,7 +453,7 @@ impl<'a> Checker<'a> {
                         )
                         .with_help(format!(
                             "a {what} holds one type; annotate it (e.g. {what}[float]) and convert the elements"
-                        )));
+                        )).into());
                     }
                     v
                 }
@@ -470,7 +473,8 @@ impl<'a> Checker<'a> {
             .with_help(format!(
                 "annotate the variable, e.g. `xs: {what}[int] = {}`",
                 &self.src[span(at)]
-            ))),
+            ))
+            .into()),
         }
     }
 
@@ -484,9 +488,7 @@ impl<'a> Checker<'a> {
             }
             let negate = matches!(c.ops[0], ast::CmpOp::NotIn);
             if let AExpr::Call(call) = &c.comparators[0] {
-                if matches!(&*call.func, AExpr::Name(n) if n.id.as_str() == "range")
-                    && !self.func_index.contains_key("range")
-                {
+                if matches!(&*call.func, AExpr::Name(n) if self.is_builtin(n, "range")) {
                     let item = self.int_index(sc, &c.left).map_err(|_| {
                         CompileError::new(
                             span(&*c.left),
@@ -856,7 +858,7 @@ impl<'a> Checker<'a> {
                 if bop == BinOp::Pow {
                     if let ExprKind::Int(v) = r.kind {
                         if v < 0 {
-                            return Err(CompileError::new(span(at), "negative exponent in int ** int is not supported (CPython returns a float)").with_help("use a float base, e.g. 2.0 ** -1"));
+                            return Err(CompileError::new(span(at), "negative exponent in int ** int is not supported (CPython returns a float)").with_help("use a float base, e.g. 2.0 ** -1").into());
                         }
                     }
                 }

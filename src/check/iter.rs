@@ -7,7 +7,7 @@ impl<'a> Checker<'a> {
         if let AExpr::Call(call) = e {
             if let AExpr::Name(n) = &*call.func {
                 let name = n.id.as_str();
-                if !self.func_index.contains_key(name) {
+                if matches!(self.callee(n), names::Callee::Builtin) {
                     match name {
                         "range" => {
                             let (a, b, c) = self.range_args(sc, e)?;
@@ -83,8 +83,7 @@ impl<'a> Checker<'a> {
                             }
                             let arg = &call.arguments.args[0];
                             if let AExpr::Call(inner) = arg {
-                                if matches!(&*inner.func, AExpr::Name(n) if n.id.as_str() == "range")
-                                    && !self.func_index.contains_key("range")
+                                if matches!(&*inner.func, AExpr::Name(n) if self.is_builtin(n, "range"))
                                 {
                                     let (a, b, c) = self.range_args(sc, arg)?;
                                     return Ok(Iter {

@@ -673,7 +673,7 @@ impl<'a> Checker<'a> {
             AExpr::Set(_) | AExpr::SetComp(_) | AExpr::ListComp(_) => return true,
             AExpr::List(l) => return !l.elts.is_empty(),
             AExpr::Name(n) => {
-                if let Some(t) = self.declared_type(sc, n.id.as_str()) {
+                if let Some(t) = self.declared_type(sc, n) {
                     let Ty::Set(et) = set_ty else { return false };
                     return t == *set_ty || t == Ty::List(et.clone());
                 }

@@ -22,13 +22,39 @@ mod stmt;
 use expr::{binop_of, type_fix_help, unsupported_expr};
 
 use crate::diag::CompileError;
+use crate::front::resolve::{DefId, DefKind, Resolution};
 use crate::front::{ImportTarget, ModuleGraph, ModuleId};
 use crate::ir::*;
 use ruff_python_ast::{self as ast, Expr as AExpr, ModModule, Stmt as AStmt};
 use ruff_text_size::Ranged;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-type R<T> = Result<T, CompileError>;
+/// Why checking a statement or an expression stopped.
+enum Fail {
+    /// A compile error to report.
+    Report(CompileError),
+    /// It uses something whose definition failed and was reported (a
+    /// variable whose assignment failed, a function whose signature did):
+    /// stop without a message, so that one mistake gives one message.
+    Poisoned,
+}
+
+impl From<CompileError> for Fail {
+    fn from(e: CompileError) -> Self {
+        Fail::Report(e)
+    }
+}
+
+type R<T> = Result<T, Fail>;
+
+/// What a definition (`front::resolve::DefId`) is bound to while checking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// A variable of the IR (it has a type).
+    Place(Place),
+    /// Its binding statement failed: every use stops quietly.
+    Poisoned,
+}
 
 /// Check the program's entry module (the only one accepted until modules
 /// are supported). `file` is the name shown in tracebacks.
@@ -39,6 +65,8 @@ pub fn check(graph: &ModuleGraph, file: &str) -> Result<Program, Vec<CompileErro
     let mut c = Checker {
         graph,
         module_id: graph.entry,
+        names: &entry.names,
+        slots: vec![None; entry.names.defs.len()],
         src: source,
         frozen: crate::pyconst::frozen_sets(&module.body),
         line_starts: std::iter::once(0)
@@ -46,9 +74,7 @@ pub fn check(graph: &ModuleGraph, file: &str) -> Result<Program, Vec<CompileErro
             .collect(),
         errors: Vec::new(),
         sigs: Vec::new(),
-        func_index: HashMap::new(),
         globals: Vec::new(),
-        global_index: HashMap::new(),
     };
     let prog = c.check_module(module, file);
     if c.errors.is_empty() {
@@ -64,6 +90,13 @@ struct Sig {
     ret: Ty,
 }
 
+/// A module-level function's signature, by `Resolution::functions` index.
+enum SigSlot {
+    Ok(Sig),
+    /// Its signature failed (reported), or it is a second `def` of a name.
+    Failed,
+}
+
 struct Checker<'a> {
     graph: &'a ModuleGraph,
     /// The module being checked.
@@ -73,10 +106,13 @@ struct Checker<'a> {
     frozen: HashMap<usize, crate::pyconst::FrozenUse<'a>>,
     line_starts: Vec<usize>,
     errors: Vec<CompileError>,
-    sigs: Vec<Sig>,
-    func_index: HashMap<String, FuncId>,
+    /// The module's names (`front::resolve`).
+    names: &'a Resolution,
+    /// What each definition is bound to, by `DefId` (None: not yet).
+    slots: Vec<Option<Slot>>,
+    /// By `Resolution::functions` index (which is the IR's `FuncId`).
+    sigs: Vec<SigSlot>,
     globals: Vec<Var>,
-    global_index: HashMap<String, GlobalId>,
 }
 
 /// Per-function state while checking its body.
@@ -85,15 +121,9 @@ struct Scope {
     fname: String,
     ret: Ty,
     locals: Vec<Var>,
-    local_index: HashMap<String, LocalId>,
-    /// Names assigned anywhere in the function (locals unless `global`).
-    assigned: HashSet<String>,
-    declared_global: HashSet<String>,
     /// Types from annotations, declared before first use.
-    annotated: HashMap<String, Ty>,
+    annotated: HashMap<DefId, Ty>,
     loop_depth: u32,
-    /// Comprehension and lambda scopes, innermost last: name -> local.
-    inner: Vec<HashMap<String, LocalId>>,
 }
 
 fn span(r: impl Ranged) -> std::ops::Range<usize> {
@@ -107,7 +137,7 @@ fn header_span(start: usize, name: &ast::Identifier) -> std::ops::Range<usize> {
 }
 
 fn err<T>(r: impl Ranged, msg: impl Into<String>) -> R<T> {
-    Err(CompileError::new(span(r), msg))
+    Err(Fail::Report(CompileError::new(span(r), msg)))
 }
 
 fn unsupported_stmt(s: &AStmt) -> Option<&'static str> {
@@ -141,10 +171,34 @@ impl<'a> Checker<'a> {
             match self.stmt(sc, s) {
                 Ok(Some(st)) => out.push(st),
                 Ok(None) => {}
-                Err(e) => self.errors.push(e),
+                Err(f) => {
+                    if let Fail::Report(e) = f {
+                        self.errors.push(e);
+                    }
+                    self.poison_bindings(s);
+                }
             }
         }
         out
+    }
+
+    /// After a statement failed: the names it binds and that have no type
+    /// yet are poisoned, so their uses give no follow-on errors.
+    fn poison_bindings(&mut self, s: &AStmt) {
+        for r in crate::front::resolve::bound_names(s) {
+            if let Some(d) = self.names.def_at(r) {
+                if self.slots[d].is_none() {
+                    self.slots[d] = Some(Slot::Poisoned);
+                }
+            }
+        }
+    }
+
+    /// Report an error and go on (the caller continues its statement).
+    fn report(&mut self, f: Fail) {
+        if let Fail::Report(e) = f {
+            self.errors.push(e);
+        }
     }
 
     fn mk_stmt(&self, r: impl Ranged, kind: StmtKind) -> Stmt {
@@ -158,7 +212,8 @@ impl<'a> Checker<'a> {
                 return Err(CompileError::new(
                     header_span(c.range.start().to_usize(), &c.name),
                     msg,
-                ));
+                )
+                .into());
             }
             return err(s, msg);
         }

@@ -4,42 +4,42 @@ use super::*;
 
 impl<'a> Checker<'a> {
     pub(super) fn check_module(&mut self, m: &ModModule, file: &str) -> Program {
-        // Pass 1: function signatures.
+        // Pass 1: function signatures, by the resolver's function index.
         let mut defs: Vec<&ast::StmtFunctionDef> = Vec::new();
         for s in &m.body {
             if let AStmt::FunctionDef(f) = s {
-                match self.signature(f) {
-                    Ok(sig) => {
-                        if self.func_index.contains_key(&sig.name) {
-                            self.errors.push(CompileError::new(
-                                span(&f.name),
-                                format!("function '{}' is defined twice", sig.name),
-                            ));
-                            continue;
-                        }
-                        self.func_index.insert(sig.name.clone(), self.sigs.len());
-                        self.sigs.push(sig);
-                        defs.push(f);
-                    }
-                    Err(e) => self.errors.push(e),
-                }
+                defs.push(f);
             }
         }
+        for (i, f) in defs.iter().enumerate() {
+            let slot = match self.signature(f) {
+                Ok(sig) => {
+                    let first = self.names.def(self.names.functions[i].def).kind;
+                    if first != DefKind::Function(i) {
+                        self.errors.push(CompileError::new(
+                            span(&f.name),
+                            format!("function '{}' is defined twice", sig.name),
+                        ));
+                        SigSlot::Failed
+                    } else {
+                        SigSlot::Ok(sig)
+                    }
+                }
+                Err(e) => {
+                    self.report(e);
+                    SigSlot::Failed
+                }
+            };
+            self.sigs.push(slot);
+        }
         // Pass 2: module-level code (defines the globals' types).
-        let mut assigned = HashSet::new();
-        let mut g = HashSet::new();
-        collect_assigned(&m.body, &mut assigned, &mut g);
         let mut scope = Scope {
             is_module: true,
             fname: "<module>".into(),
             ret: Ty::None,
             locals: Vec::new(),
-            local_index: HashMap::new(),
-            assigned,
-            declared_global: HashSet::new(),
             annotated: HashMap::new(),
             loop_depth: 0,
-            inner: Vec::new(),
         };
         let body: Vec<AStmt> = m
             .body
@@ -50,6 +50,7 @@ impl<'a> Checker<'a> {
         let module_body = self.block(&mut scope, &body);
         let module_fn = Function {
             name: "<module>".into(),
+            symbol: self.names.symbol("<module>"),
             params: vec![],
             ret: Ty::None,
             locals: scope.locals,
@@ -72,42 +73,51 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn function(&mut self, id: FuncId, f: &ast::StmtFunctionDef) -> Function {
-        let sig = &self.sigs[id];
         let (line, _) = self.line_col(f);
-        let mut assigned = HashSet::new();
-        let mut declared_global = HashSet::new();
-        collect_assigned(&f.body, &mut assigned, &mut declared_global);
+        let symbol = self.names.functions[id].symbol.clone();
+        let SigSlot::Ok(sig) = &self.sigs[id] else {
+            // Its signature failed (reported): the body is not checked.
+            return Function {
+                name: f.name.id.to_string(),
+                symbol,
+                params: vec![],
+                ret: Ty::None,
+                locals: vec![],
+                body: vec![],
+                line,
+            };
+        };
         let mut scope = Scope {
             is_module: false,
             fname: sig.name.clone(),
             ret: sig.ret.clone(),
             locals: Vec::new(),
-            local_index: HashMap::new(),
-            assigned,
-            declared_global,
             annotated: HashMap::new(),
             loop_depth: 0,
-            inner: Vec::new(),
         };
+        let param_tys: Vec<Ty> = sig.params.iter().map(|(_, t)| t.clone()).collect();
         let mut params = Vec::new();
-        for (n, t) in &sig.params {
-            scope.local_index.insert(n.clone(), scope.locals.len());
-            params.push(scope.locals.len());
+        for (p, t) in f.parameters.iter().zip(param_tys) {
+            let n = p.name();
+            let local = scope.locals.len();
+            params.push(local);
             scope.locals.push(Var {
-                name: n.clone(),
-                ty: t.clone(),
+                name: n.to_string(),
+                ty: t,
                 line,
+                symbol: String::new(),
             });
-            scope.assigned.insert(n.clone());
-        }
-        for g in &scope.declared_global {
-            if scope.local_index.contains_key(g) {
-                self.errors.push(CompileError::new(
+            match self.names.def_at(n.range) {
+                Some(d) => self.slots[d] = Some(Slot::Place(Place::Local(local))),
+                None => self.errors.push(CompileError::new(
                     span(&f.name),
-                    format!("name '{g}' is parameter and global"),
-                ));
+                    format!("name '{}' is parameter and global", n.as_str()),
+                )),
             }
         }
+        let SigSlot::Ok(sig) = &self.sigs[id] else {
+            unreachable!("checked above")
+        };
         let ret = sig.ret.clone();
         let name = sig.name.clone();
         if ret == Ty::None {
@@ -122,7 +132,12 @@ impl<'a> Checker<'a> {
                         .with_help(format!("annotate it: `def {name}(...) -> int:`")),
                 );
             }
-        } else if !always_returns(&f.body) {
+        }
+        let errors_before = self.errors.len();
+        let body = self.block(&mut scope, &f.body);
+        // Whether the end is reachable is only known of a body that checked:
+        // a failed statement (a `try`, say) may be what returns.
+        if ret != Ty::None && self.errors.len() == errors_before && !always_returns(&f.body) {
             self.errors.push(
                 CompileError::new(
                     header_span(f.range.start().to_usize(), &f.name),
@@ -134,9 +149,9 @@ impl<'a> Checker<'a> {
                 .with_help("add a return statement at the end"),
             );
         }
-        let body = self.block(&mut scope, &f.body);
         Function {
             name,
+            symbol,
             params,
             ret,
             locals: scope.locals,
@@ -146,52 +161,8 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Collect names assigned by a statement list (not descending into defs).
-pub(super) fn collect_assigned(
-    stmts: &[AStmt],
-    out: &mut HashSet<String>,
-    globals: &mut HashSet<String>,
-) {
-    fn target(e: &AExpr, out: &mut HashSet<String>) {
-        match e {
-            AExpr::Name(n) => {
-                out.insert(n.id.to_string());
-            }
-            AExpr::Tuple(t) => t.elts.iter().for_each(|e| target(e, out)),
-            AExpr::List(t) => t.elts.iter().for_each(|e| target(e, out)),
-            _ => {}
-        }
-    }
-    for s in stmts {
-        match s {
-            AStmt::Assign(a) => a.targets.iter().for_each(|t| target(t, out)),
-            AStmt::AnnAssign(a) => target(&a.target, out),
-            AStmt::AugAssign(a) => target(&a.target, out),
-            AStmt::Delete(_) => {}
-            AStmt::For(f) => {
-                target(&f.target, out);
-                collect_assigned(&f.body, out, globals);
-                collect_assigned(&f.orelse, out, globals);
-            }
-            AStmt::While(w) => {
-                collect_assigned(&w.body, out, globals);
-                collect_assigned(&w.orelse, out, globals);
-            }
-            AStmt::If(i) => {
-                collect_assigned(&i.body, out, globals);
-                for c in &i.elif_else_clauses {
-                    collect_assigned(&c.body, out, globals);
-                }
-            }
-            AStmt::Global(g) => g.names.iter().for_each(|n| {
-                globals.insert(n.id.to_string());
-            }),
-            _ => {}
-        }
-    }
-}
 /// Whether control can never fall off the end of `stmts`.
-pub(super) fn always_returns(stmts: &[AStmt]) -> bool {
+fn always_returns(stmts: &[AStmt]) -> bool {
     stmts.iter().any(|s| match s {
         AStmt::Return(_) => true,
         AStmt::Raise(_) => true,
@@ -207,7 +178,7 @@ pub(super) fn always_returns(stmts: &[AStmt]) -> bool {
         _ => false,
     })
 }
-pub(super) fn contains_break(stmts: &[AStmt]) -> bool {
+fn contains_break(stmts: &[AStmt]) -> bool {
     stmts.iter().any(|s| match s {
         AStmt::Break(_) => true,
         AStmt::If(i) => {
@@ -217,7 +188,7 @@ pub(super) fn contains_break(stmts: &[AStmt]) -> bool {
         _ => false,
     })
 }
-pub(super) fn find_value_return(stmts: &[AStmt]) -> Option<&AStmt> {
+fn find_value_return(stmts: &[AStmt]) -> Option<&AStmt> {
     for s in stmts {
         let found = match s {
             AStmt::Return(r) if r.value.is_some() => Some(s),

@@ -15,7 +15,7 @@ impl<'a> Checker<'a> {
             }
             if let AExpr::Call(call) = &*e.value {
                 if let AExpr::Name(n) = &*call.func {
-                    if n.id.as_str() == "print" && !self.func_index.contains_key("print") {
+                    if self.is_builtin(n, "print") {
                         return Ok(Some(self.print(sc, s, call)?));
                     }
                 }
@@ -31,7 +31,10 @@ impl<'a> Checker<'a> {
             return Ok(None);
         }
         for n in &g.names {
-            if !self.global_index.contains_key(n.id.as_str()) {
+            let assigned = self
+                .def_of(n)
+                .is_some_and(|d| matches!(self.slots[d], Some(Slot::Place(Place::Global(_)))));
+            if !assigned {
                 return err(
                     n,
                     format!("global '{}' must first be assigned at module level", n.id),
@@ -55,7 +58,7 @@ impl<'a> Checker<'a> {
             if ty == Ty::None {
                 return err(&*a.annotation, "a variable cannot have type None");
             }
-            if let Some(have) = self.declared_type(sc, name.id.as_str()) {
+            if let Some(have) = self.declared_type(sc, name) {
                 if have != ty {
                     return err(
                         &*a.annotation,
@@ -65,7 +68,9 @@ impl<'a> Checker<'a> {
             }
             match &a.value {
                 None => {
-                    sc.annotated.insert(name.id.to_string(), ty.clone());
+                    if let Some(d) = self.def_of(name) {
+                        sc.annotated.insert(d, ty.clone());
+                    }
                     self.assign_place(sc, name, &ty, &*a.annotation)?;
                     return Ok(None);
                 }
@@ -92,7 +97,7 @@ impl<'a> Checker<'a> {
             let target = &a.targets[0];
             match target {
                 AExpr::Name(name) => {
-                    let hint = self.declared_type(sc, name.id.as_str());
+                    let hint = self.declared_type(sc, name);
                     let val = self.expr_value(sc, &a.value, hint.as_ref())?;
                     let place = self.assign_place(sc, name, &val.ty, &*a.value)?;
                     StmtKind::Assign(Target::Place(place), val)
@@ -110,7 +115,7 @@ impl<'a> Checker<'a> {
                             let mut values = Vec::new();
                             for (tgt, v) in tgts.iter().zip(vals.elts.iter()) {
                                 let hint = match tgt {
-                                    AExpr::Name(name) => self.declared_type(sc, name.id.as_str()),
+                                    AExpr::Name(name) => self.declared_type(sc, name),
                                     _ => None,
                                 };
                                 let val = self.expr_value(sc, v, hint.as_ref())?;
@@ -134,19 +139,19 @@ impl<'a> Checker<'a> {
                                         }
                                         Target::Item(Box::new(obj), Box::new(index))
                                     }
-                                    _ => self.bind_target(sc, tgt, &val.ty, false)?,
+                                    _ => self.bind_target(sc, tgt, &val.ty)?,
                                 };
                                 pairs.push((t, val));
                             }
                             StmtKind::MultiAssign(pairs)
                         } else {
                             let val = self.expr_value(sc, &a.value, None)?;
-                            let t = self.bind_target(sc, target, &val.ty, false)?;
+                            let t = self.bind_target(sc, target, &val.ty)?;
                             StmtKind::Assign(t, val)
                         }
                     } else {
                         let val = self.expr_value(sc, &a.value, None)?;
-                        let t = self.bind_target(sc, target, &val.ty, false)?;
+                        let t = self.bind_target(sc, target, &val.ty)?;
                         StmtKind::Assign(t, val)
                     }
                 }
@@ -373,7 +378,7 @@ impl<'a> Checker<'a> {
                 return err(s, "async for is not supported");
             }
             let iter = self.iter_of(sc, &f.iter)?;
-            let target = self.bind_target(sc, &f.target, &iter.elem, false)?;
+            let target = self.bind_target(sc, &f.target, &iter.elem)?;
             sc.loop_depth += 1;
             let body = self.block(sc, &f.body);
             sc.loop_depth -= 1;
@@ -448,7 +453,8 @@ impl<'a> Checker<'a> {
                                 val.ty.name()
                             ),
                         )
-                        .with_help(type_fix_help(&ret, &val.ty)));
+                        .with_help(type_fix_help(&ret, &val.ty))
+                        .into());
                     }
                     StmtKind::Return(Some(val))
                 }
@@ -506,7 +512,16 @@ impl<'a> Checker<'a> {
             }
         }
         match first {
-            Some(e) => Err(e),
+            Some(e) => Err(e.into()),
+            // Reported by the loader: the names it binds are poisoned.
+            None if self
+                .graph
+                .imports_at(self.module_id, s.range().start())
+                .next()
+                .is_some() =>
+            {
+                Err(Fail::Poisoned)
+            }
             None => Ok(None),
         }
     }

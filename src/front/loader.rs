@@ -18,6 +18,7 @@
 //! no package, and an import cycle are errors at the import.
 
 use super::parse;
+use super::resolve::{self, Resolution};
 use super::stdlib;
 use crate::diag::{CompileError, CompileErrors, FileId, SourceText};
 use ruff_python_ast::statement_visitor::{walk_stmt, StatementVisitor};
@@ -50,6 +51,8 @@ pub struct Module {
     pub file: FileId,
     pub kind: ModuleKind,
     pub ast: ModModule,
+    /// Its scopes and the definition of every name (`super::resolve`).
+    pub names: Resolution,
     /// The module's imports, in source order.
     pub imports: Vec<Import>,
 }
@@ -260,6 +263,9 @@ impl Loader {
             }
         }
         self.stack.pop();
+        let (names, errors) = resolve::resolve(&name, &ast);
+        self.errors
+            .extend(errors.into_iter().map(|e| e.in_file(file)));
         let id = self.modules.len();
         self.modules.push(Module {
             name: name.clone(),
@@ -267,6 +273,7 @@ impl Loader {
             file,
             kind,
             ast,
+            names,
             imports,
         });
         self.state.insert(name, State::Done(id));

@@ -11,6 +11,7 @@
 pub mod limits;
 pub mod loader;
 pub mod parse;
+pub mod resolve;
 pub mod stdlib;
 
 pub use loader::{ImportTarget, Module, ModuleGraph, ModuleId};

@@ -1,5 +1,6 @@
-//! The module names of CPython 3.11's standard library, as the oracle
-//! reports them (`sys.stdlib_module_names`, `sys.builtin_module_names`; the
+//! The module names of CPython 3.11's standard library and its builtin
+//! names, as the oracle reports them (`sys.stdlib_module_names`,
+//! `sys.builtin_module_names`, `dir(builtins)`; the
 //! test below compares them with python3 when it is CPython 3.11).
 //! Regenerate with:
 //! `python3 -c 'import sys; print(sorted(sys.stdlib_module_names), sorted(sys.builtin_module_names))'`
@@ -349,6 +350,172 @@ pub const BUILTIN_MODULES: &[&str] = &[
     "xxsubtype",
 ];
 
+/// The names of the `builtins` module (`dir(builtins)`, sorted): what a
+/// name bound nowhere in the program refers to.
+pub const BUILTIN_NAMES: &[&str] = &[
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "BaseException",
+    "BaseExceptionGroup",
+    "BlockingIOError",
+    "BrokenPipeError",
+    "BufferError",
+    "BytesWarning",
+    "ChildProcessError",
+    "ConnectionAbortedError",
+    "ConnectionError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
+    "DeprecationWarning",
+    "EOFError",
+    "Ellipsis",
+    "EncodingWarning",
+    "EnvironmentError",
+    "Exception",
+    "ExceptionGroup",
+    "False",
+    "FileExistsError",
+    "FileNotFoundError",
+    "FloatingPointError",
+    "FutureWarning",
+    "GeneratorExit",
+    "IOError",
+    "ImportError",
+    "ImportWarning",
+    "IndentationError",
+    "IndexError",
+    "InterruptedError",
+    "IsADirectoryError",
+    "KeyError",
+    "KeyboardInterrupt",
+    "LookupError",
+    "MemoryError",
+    "ModuleNotFoundError",
+    "NameError",
+    "None",
+    "NotADirectoryError",
+    "NotImplemented",
+    "NotImplementedError",
+    "OSError",
+    "OverflowError",
+    "PendingDeprecationWarning",
+    "PermissionError",
+    "ProcessLookupError",
+    "RecursionError",
+    "ReferenceError",
+    "ResourceWarning",
+    "RuntimeError",
+    "RuntimeWarning",
+    "StopAsyncIteration",
+    "StopIteration",
+    "SyntaxError",
+    "SyntaxWarning",
+    "SystemError",
+    "SystemExit",
+    "TabError",
+    "TimeoutError",
+    "True",
+    "TypeError",
+    "UnboundLocalError",
+    "UnicodeDecodeError",
+    "UnicodeEncodeError",
+    "UnicodeError",
+    "UnicodeTranslateError",
+    "UnicodeWarning",
+    "UserWarning",
+    "ValueError",
+    "Warning",
+    "ZeroDivisionError",
+    "__build_class__",
+    "__debug__",
+    "__doc__",
+    "__import__",
+    "__loader__",
+    "__name__",
+    "__package__",
+    "__spec__",
+    "abs",
+    "aiter",
+    "all",
+    "anext",
+    "any",
+    "ascii",
+    "bin",
+    "bool",
+    "breakpoint",
+    "bytearray",
+    "bytes",
+    "callable",
+    "chr",
+    "classmethod",
+    "compile",
+    "complex",
+    "copyright",
+    "credits",
+    "delattr",
+    "dict",
+    "dir",
+    "divmod",
+    "enumerate",
+    "eval",
+    "exec",
+    "exit",
+    "filter",
+    "float",
+    "format",
+    "frozenset",
+    "getattr",
+    "globals",
+    "hasattr",
+    "hash",
+    "help",
+    "hex",
+    "id",
+    "input",
+    "int",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "len",
+    "license",
+    "list",
+    "locals",
+    "map",
+    "max",
+    "memoryview",
+    "min",
+    "next",
+    "object",
+    "oct",
+    "open",
+    "ord",
+    "pow",
+    "print",
+    "property",
+    "quit",
+    "range",
+    "repr",
+    "reversed",
+    "round",
+    "set",
+    "setattr",
+    "slice",
+    "sorted",
+    "staticmethod",
+    "str",
+    "sum",
+    "super",
+    "tuple",
+    "type",
+    "vars",
+    "zip",
+];
+
+pub fn is_builtin_name(name: &str) -> bool {
+    BUILTIN_NAMES.binary_search(&name).is_ok()
+}
+
 pub fn is_stdlib(name: &str) -> bool {
     STDLIB_MODULES.binary_search(&name).is_ok()
 }
@@ -365,6 +532,7 @@ mod tests {
     fn sorted_for_binary_search() {
         assert!(STDLIB_MODULES.windows(2).all(|w| w[0] < w[1]));
         assert!(BUILTIN_MODULES.windows(2).all(|w| w[0] < w[1]));
+        assert!(BUILTIN_NAMES.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
@@ -372,17 +540,19 @@ mod tests {
         let out = std::process::Command::new("python3")
             .args([
                 "-c",
-                "import sys\nif sys.version_info[:2] == (3, 11):\n    print(' '.join(sorted(sys.stdlib_module_names)))\n    print(' '.join(sorted(sys.builtin_module_names)))",
+                "import sys, builtins\nif sys.version_info[:2] == (3, 11):\n    print(' '.join(sorted(sys.stdlib_module_names)))\n    print(' '.join(sorted(sys.builtin_module_names)))\n    print(' '.join(sorted(dir(builtins))))",
             ])
             .output();
         let Ok(out) = out else { return };
         let text = String::from_utf8_lossy(&out.stdout);
         let mut lines = text.lines();
-        let (Some(std), Some(built)) = (lines.next(), lines.next()) else {
+        let (Some(std), Some(built), Some(names)) = (lines.next(), lines.next(), lines.next())
+        else {
             eprintln!("skipped: python3 is not CPython 3.11");
             return;
         };
         assert_eq!(std.split(' ').collect::<Vec<_>>(), STDLIB_MODULES);
         assert_eq!(built.split(' ').collect::<Vec<_>>(), BUILTIN_MODULES);
+        assert_eq!(names.split(' ').collect::<Vec<_>>(), BUILTIN_NAMES);
     }
 }
