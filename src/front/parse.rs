@@ -156,8 +156,11 @@ fn matching(close: char) -> char {
     }
 }
 
+/// The 1-based line of a byte offset (any offset: newlines are counted as
+/// bytes, so one inside a multi-byte character is fine).
 fn line_of(source: &str, offset: usize) -> usize {
-    source[..offset.min(source.len())].matches('\n').count() + 1
+    let before = &source.as_bytes()[..offset.min(source.len())];
+    before.iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// The errors to report: the bracket error first, then ruff's, one per
@@ -171,16 +174,24 @@ fn syntax_errors(
     let mut lines_with_error = std::collections::HashSet::new();
     let mut cut = usize::MAX;
     // An unterminated string after an unclosed bracket swallowed the
-    // closing one: the string is the mistake.
-    let brackets = brackets.filter(|b| {
-        !(b.message.ends_with("was never closed")
-            && errors.iter().any(|e| {
+    // closing one: the string is the mistake, and what follows it (still
+    // inside the bracket for the parser) is a consequence.
+    if let Some(b) = &brackets {
+        let string = errors
+            .iter()
+            .filter(|e| {
                 matches!(
                     e.error,
                     ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError)
                 ) && e.location.start().to_usize() > b.span.start
-            }))
-    });
+            })
+            .map(|e| e.location.start().to_usize())
+            .min();
+        if let (Some(at), true) = (string, b.message.ends_with("was never closed")) {
+            cut = at + 1;
+        }
+    }
+    let brackets = brackets.filter(|_| cut == usize::MAX);
     if let Some(b) = brackets {
         lines_with_error.insert(line_of(source, b.span.start));
         if b.unclosed {
@@ -259,7 +270,14 @@ fn cpython_error(source: &str, e: &ruff_python_parser::ParseError) -> CompileErr
                 } else {
                     "unterminated string literal"
                 };
-                let line = line_of(source, sp.end.saturating_sub(1).max(sp.start));
+                // The line of the string's last character (its end may be
+                // a newline, which belongs to the line it ends).
+                let end = sp.end.min(source.len());
+                let last = source
+                    .get(sp.start.min(end)..end)
+                    .and_then(|t| t.char_indices().next_back())
+                    .map_or(sp.start, |(i, _)| sp.start + i);
+                let line = line_of(source, last);
                 words(&format!("SyntaxError: {kind} (detected at line {line})"))
             }
             LexicalErrorType::IndentationError => {
