@@ -531,3 +531,139 @@ impl Loader {
         d
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A program in a temporary directory: (relative path, text) files;
+    /// the first one is the entry.
+    fn program(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, text).unwrap();
+        }
+        let entry = dir.path().join(files[0].0);
+        (dir, entry)
+    }
+
+    fn load_program(files: &[(&str, &str)]) -> (ModuleGraph, Vec<String>) {
+        let (_dir, entry) = program(files);
+        let src = std::fs::read_to_string(&entry).unwrap();
+        let (g, errs) = load(&entry, "main.py", src).expect("the entry parses");
+        let msgs = errs
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}: {}",
+                    g.files[e.file].name.rsplit('/').next().unwrap(),
+                    e.message
+                )
+            })
+            .collect();
+        (g, msgs)
+    }
+
+    fn names(g: &ModuleGraph) -> Vec<&str> {
+        g.modules.iter().map(|m| m.name.as_str()).collect()
+    }
+
+    #[test]
+    fn modules_in_import_order_each_once() {
+        let (g, errs) = load_program(&[
+            ("main.py", "import a\nimport b\n"),
+            ("a.py", "import c\n"),
+            ("b.py", "def f() -> None:\n    import c\n"),
+            ("c.py", "x = 1\n"),
+        ]);
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(names(&g), ["c", "a", "b", "__main__"]);
+        assert_eq!(g.entry, 3);
+        let b = &g.modules[2];
+        assert_eq!(b.imports.len(), 1);
+        assert_eq!(b.imports[0].target, ImportTarget::Module(0));
+    }
+
+    #[test]
+    fn packages_and_submodules() {
+        let (g, errs) = load_program(&[
+            (
+                "main.py",
+                "import pkg.sub\nfrom pkg import other\nfrom ns import leaf\n",
+            ),
+            ("pkg/__init__.py", ""),
+            ("pkg/sub.py", "from . import other\nfrom .other import y\n"),
+            ("pkg/other.py", "y = 2\n"),
+            ("ns/leaf.py", ""),
+        ]);
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(
+            names(&g),
+            ["pkg", "pkg.other", "pkg.sub", "ns", "ns.leaf", "__main__"]
+        );
+        assert_eq!(g.modules[0].kind, ModuleKind::Package);
+        assert_eq!(g.modules[3].kind, ModuleKind::Namespace);
+    }
+
+    #[test]
+    fn missing_modules_cycles_and_bad_relative_imports_are_errors() {
+        let (_, errs) = load_program(&[
+            (
+                "main.py",
+                "import a\nimport nowhere\nfrom . import x\nimport a.b\n",
+            ),
+            ("a.py", "import b\n"),
+            ("b.py", "import a\n"),
+        ]);
+        assert_eq!(
+            errs,
+            [
+                "main.py: ModuleNotFoundError: No module named 'nowhere'",
+                "main.py: ImportError: attempted relative import with no known parent package",
+                "main.py: ModuleNotFoundError: No module named 'a.b'; 'a' is not a package",
+                "b.py: circular import: 'a' imports 'b' imports 'a' (mgen does not support import cycles yet)",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_standard_library_and_shadowing() {
+        let (g, errs) = load_program(&[
+            ("main.py", "import math\nimport json\nimport sys\nimport typing\nfrom __future__ import annotations\n"),
+            ("math.py", ""),
+            ("sys.py", ""),
+        ]);
+        // A file of the program shadows a standard module, not a built-in one.
+        assert_eq!(names(&g), ["math", "__main__"]);
+        assert_eq!(
+            errs,
+            [
+                "main.py: mgen does not provide module 'json' yet",
+                "main.py: mgen does not provide module 'sys' yet",
+            ]
+        );
+        let targets: Vec<&ImportTarget> = g.entry().imports.iter().map(|i| &i.target).collect();
+        assert_eq!(
+            targets,
+            [
+                &ImportTarget::Module(0),
+                &ImportTarget::Stdlib,
+                &ImportTarget::Stdlib,
+                &ImportTarget::Typing,
+                &ImportTarget::Future
+            ]
+        );
+    }
+
+    #[test]
+    fn errors_in_an_imported_module_are_located_there() {
+        let (g, errs) = load_program(&[
+            ("main.py", "import bad\nprint(1)\n"),
+            ("bad.py", "x = (1,\n"),
+        ]);
+        assert_eq!(errs, ["bad.py: SyntaxError: '(' was never closed"]);
+        assert_eq!(g.entry().imports[0].target, ImportTarget::Failed);
+    }
+}
