@@ -5,13 +5,14 @@
 //! The format:
 //! ```text
 //! # mgen hir: prog.py
-//! global @total: int                         line 3
+//! global @total: int                         line 3  py.__main__:total
 //!
-//! def add(a%0: int, b%1: int) -> int         line 2
+//! def add(a%0: int, b%1: int) -> int         line 2  py.__main__:add
 //!   local s%2: str                           line 3
 //!   3:5 s%2 = (a%0 + b%1): int
 //! ```
-//! A local is `name%id`, a global `@name`; every expression that is not a
+//! Globals and functions end with their symbol. A local is `name%id`, a
+//! global `@name`; every expression that is not a
 //! literal is followed by `: type`; statements start with `line:col`;
 //! nested blocks are indented by two spaces. Every IR node is printed (the
 //! matches below are exhaustive: a new node must say how it prints).
@@ -183,7 +184,7 @@ impl<'a> Dumper<'a> {
         let _ = writeln!(self.out, "# mgen hir: {}", self.p.file);
         for g in &self.p.globals {
             let text = format!("global @{}: {}", g.name, g.ty.name());
-            let _ = writeln!(self.out, "{}", with_line(text, g.line));
+            let _ = writeln!(self.out, "{}  {}", with_line(text, g.line), g.symbol);
         }
         for (i, f) in self.p.functions.iter().enumerate() {
             self.out.push('\n');
@@ -209,7 +210,7 @@ impl<'a> Dumper<'a> {
             params.join(", "),
             f.ret.name()
         );
-        let _ = writeln!(self.out, "{}", with_line(head, f.line));
+        let _ = writeln!(self.out, "{}  {}", with_line(head, f.line), f.symbol);
         for (l, v) in f.locals.iter().enumerate() {
             if f.params.contains(&l) {
                 continue;

@@ -50,7 +50,12 @@ impl<'a> Checker<'a> {
         let module_body = self.block(&mut scope, &body);
         let module_fn = Function {
             name: "<module>".into(),
-            symbol: self.names.symbol("<module>"),
+            // The entry module's code is what the runtime's entry point calls.
+            symbol: if self.module_id == self.graph.entry {
+                "mg_module_main".into()
+            } else {
+                self.names.symbol("<module>")
+            },
             params: vec![],
             ret: Ty::None,
             locals: scope.locals,
