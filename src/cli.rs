@@ -178,6 +178,12 @@ fn dispatch(cmd: Command) -> anyhow::Result<i32> {
         Command::Build { b, output, emit } => {
             let t = build_target(&b)?;
             let output = output.unwrap_or_else(|| driver::default_output(&t, &b.file, &emit));
+            if output == std::path::Path::new("-") && !emit.iter().all(|k| k.is_text_dump()) {
+                anyhow::bail!(
+                    "`-o -` (standard output) is only for text dumps (`--emit hir`); \
+                     name an output file for the other kinds"
+                );
+            }
             let opts = BuildOptions {
                 opt: b.opt(),
                 debug: b.debug || b.release,
