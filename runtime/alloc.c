@@ -39,6 +39,9 @@ void *mg_alloc(size_t size) {
 
 void mg_free(void *p) { free(p); }
 
+/* The sanitizers' malloc knows each block's size: s += t and list growth
+ * then stay amortised (without it every append reallocates, quadratic
+ * under ASan's copying realloc). */
 size_t malloc_usable_size(void *p);
 size_t mg_alloc_capacity(void *p) { return malloc_usable_size(p); }
 

@@ -256,7 +256,7 @@ impl<'ctx> DebugInfo<'ctx> {
     }
 
     /// Start a function: its subprogram (named with the Python name and no
-    /// separate linkage name, so debuggers show `f`, not `py.f`), made
+    /// separate linkage name, so debuggers show `f`, not `py.__main__:f`), made
     /// current. `params` and `ret` give the subroutine type.
     pub fn begin_function(
         &mut self,

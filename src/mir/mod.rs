@@ -255,6 +255,8 @@ pub struct Block {
 #[derive(Debug, Clone)]
 pub struct Function {
     pub name: String,
+    /// Its code's symbol (`py.__main__:main`, from the typed IR).
+    pub symbol: String,
     pub id: FuncId,
     pub params: Vec<LocalId>,
     pub ret: Ty,

@@ -61,6 +61,7 @@ impl<'p> Builder<'p> {
     ) -> (Function, Vec<Function>) {
         let f = Function {
             name: hf.name.clone(),
+            symbol: hf.symbol.clone(),
             id,
             params: Vec::new(),
             ret: Ty::None,
@@ -127,6 +128,7 @@ impl<'p> Builder<'p> {
         let id = first_id + chunks.len();
         let f = Function {
             name: hf.name.clone(),
+            symbol: hf.symbol.clone(),
             id,
             params: Vec::new(),
             ret: Ty::None,

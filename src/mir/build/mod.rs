@@ -102,6 +102,7 @@ impl<'p> Builder<'p> {
             .collect();
         let f = Function {
             name: hf.name.clone(),
+            symbol: hf.symbol.clone(),
             id,
             params: hf.params.clone(),
             ret: hf.ret.clone(),
