@@ -40,7 +40,9 @@
  * limits) raises MemoryError like any exception. An allocation the OS
  * refuses (mg_alloc, mg_realloc, the allocator's arenas) is fatal in both
  * modes: it prints the traceback of the live frames and "MemoryError" and
- * exits with 1; "never raises" does not exclude that. */
+ * exits with 1; "never raises" does not exclude that. The checked limit is
+ * half the address space (SIZE_MAX / 2 bytes): on 64-bit targets a size
+ * below it that the OS still refuses (2**50 bytes, say) is fatal. */
 #ifndef MGEN_RT_H
 #define MGEN_RT_H
 

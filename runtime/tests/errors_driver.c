@@ -198,6 +198,10 @@ static void strings(void) {
     end();
     report("center_memory", mg_str_center(z, INT64_MAX, euro) == NULL);
     end();
+    /* Non-ASCII, so the byte count overflows and the checked path raises;
+     * 'z'.zfill(INT64_MAX) would ask the OS for 2**63 bytes: fatal. */
+    report("zfill_memory", mg_str_zfill(euro, INT64_MAX) == NULL);
+    end();
     drop_str(abc);
     drop_str(ab);
     drop_str(e);

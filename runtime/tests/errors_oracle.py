@@ -79,6 +79,7 @@ def strings():
     line('rjust', lambda: 'abc'.rjust(10, 'xy'))
     line('ljust_memory', lambda: 'z'.ljust(HUGE, '€'))
     line('center_memory', lambda: 'z'.center(sys.maxsize, '€'))
+    line('zfill_memory', lambda: '€'.zfill(sys.maxsize))
 
 def formatting():
     one, half, a, q, l1 = 1, 0.5, 'a', 'q', [1]
