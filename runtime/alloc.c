@@ -39,10 +39,11 @@ void *mg_alloc(size_t size) {
 
 void mg_free(void *p) { free(p); }
 
-size_t mg_alloc_capacity(void *p) {
-    (void)p;
-    return 0; /* unknown: callers grow through mg_realloc */
-}
+/* The sanitizers' malloc knows each block's size: s += t and list growth
+ * then stay amortised (without it every append reallocates, quadratic
+ * under ASan's copying realloc). */
+size_t malloc_usable_size(void *p);
+size_t mg_alloc_capacity(void *p) { return malloc_usable_size(p); }
 
 void *mg_realloc(void *p, size_t size) {
     void *q = realloc(p, size ? size : 1);

@@ -113,12 +113,20 @@ pub struct Var {
     pub ty: Ty,
     /// Line of the first assignment or annotation.
     pub line: u32,
+    /// A global's symbol, qualified by its module (`py.__main__:total`,
+    /// `crate::front::resolve::symbol`); empty for a local.
+    pub symbol: String,
 }
 
 #[derive(Debug)]
 pub struct Function {
     /// Python name; `<module>` for module-level code.
     pub name: String,
+    /// The symbol of its code, qualified by its module
+    /// (`py.__main__:main`, `crate::front::resolve::symbol`): functions of
+    /// two modules never collide. (The entry module's `<module>` function is
+    /// `mg_module_main` for the runtime's entry point.)
+    pub symbol: String,
     pub params: Vec<LocalId>,
     pub ret: Ty,
     pub locals: Vec<Var>,

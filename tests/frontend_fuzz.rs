@@ -378,16 +378,19 @@ fn shallow(s: &str) -> bool {
     }) && s.len() < 200_000
 }
 
-/// parse -> check -> (if it type-checks) lower, as `mgen build` runs them.
+/// front end (parse, modules) -> check -> (if it type-checks) lower, as `mgen build` runs them.
 /// Returns how far the mutant got (0 parse error, 1 check error, 2 lowered).
 fn front_end(src: &str, target: &mgen::target::Target) -> usize {
-    let ast = match mgen::parse::parse(src) {
-        Ok(a) => a,
+    // The entry file's directory is the import root: one that does not
+    // exist, so the mutants' imports find nothing on disk.
+    let entry = Path::new("/nonexistent-mgen-frontend-fuzz/fuzz.py");
+    let (graph, load_errors) = match mgen::front::load(entry, "fuzz.py", src.to_string()) {
+        Ok(g) => g,
         Err(_) => return 0,
     };
-    let program = match mgen::check::check(&ast, src, "fuzz.py") {
-        Ok(p) => p,
-        Err(_) => return 1,
+    let program = match mgen::check::check(&graph, "fuzz.py") {
+        Ok(p) if load_errors.is_empty() => p,
+        _ => return 1,
     };
     let ctx = inkwell::context::Context::create();
     let opts = mgen::lower::LowerOptions {

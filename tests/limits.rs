@@ -1,6 +1,6 @@
 //! Deeply nested programs: at CPython 3.11's limits mgen compiles what
 //! python3 compiles (and prints what it prints, at -O0 and -O2), and
-//! refuses what it refuses with its error (src/limits.rs). The programs
+//! refuses what it refuses with its error (src/front/limits.rs). The programs
 //! are generated here; python3 gives the expected result.
 
 use std::path::Path;

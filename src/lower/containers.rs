@@ -2190,7 +2190,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     .build_store(res, self.ctx.bool_type().const_int(!is_any as u64, false))?;
                 let found = self.new_block("anyall.found");
                 let after = self.new_block("anyall.after");
-                let iter_depth = self.iter_temps.len();
+                // the cursor's own references (the iterated list, str, ...)
+                // are released on the early exit too
+                let iter_depth = self.iter_temps.len() - Self::cursor_temps(&cursor);
                 let mut exits: Vec<(BasicBlock<'ctx>, Vec<(Ty, BasicValueEnum<'ctx>)>)> =
                     Vec::new();
                 self.drive(iter, cursor, &mut |this, v| {

@@ -248,11 +248,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 fv.set_call_conventions(self.target.c_call_conv.llvm_id());
                 fv
             } else {
-                let fv = self.module.add_function(
-                    &format!("py.{}", f.name),
-                    fty,
-                    Some(Linkage::Internal),
-                );
+                let fv = self
+                    .module
+                    .add_function(&f.symbol, fty, Some(Linkage::Internal));
                 fv.set_call_conventions(self.target.internal_call_conv.llvm_id());
                 // A str or list argument is always a live object: LLVM may
                 // load its header speculatively (hoist len/data out of loops).
@@ -275,9 +273,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
         for g in self.prog.globals.iter() {
             let ty = self.llty(&g.ty);
-            let gv = self
-                .module
-                .add_global(ty, None, &format!("py.g.{}", g.name));
+            let gv = self.module.add_global(ty, None, &g.symbol);
             gv.set_linkage(Linkage::Internal);
             let init = self.initial_value(&g.ty);
             gv.set_initializer(&init);
