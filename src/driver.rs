@@ -271,6 +271,7 @@ fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<
     let mir = (!old_lower || opts.emit.contains(&Emit::Mir)).then(|| {
         let mut m = crate::mir::build::build(&program);
         crate::mir::refcount::run(&mut m);
+        crate::mir::simplify::run(&mut m);
         m
     });
     if opts.emit.contains(&Emit::Mir) {

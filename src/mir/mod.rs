@@ -32,6 +32,7 @@ pub mod build;
 pub mod print;
 pub mod reclimit;
 pub mod refcount;
+pub mod simplify;
 
 pub type LocalId = usize;
 pub type BlockId = usize;

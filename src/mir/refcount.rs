@@ -144,7 +144,33 @@ fn sorted(s: &Set) -> Vec<LocalId> {
     v
 }
 
+/// What the pass relies on (docs/ARCHITECTURE.md, "The mid-level IR"):
+/// no reference counting yet, and each `Temp` assigned by one instruction.
+fn check_input(f: &Function) {
+    let mut defs = vec![0u32; f.locals.len()];
+    for blk in &f.blocks {
+        for i in &blk.insts {
+            assert!(
+                !matches!(i.op, Op::IncRef(_) | Op::DecRef(_)),
+                "MIR {}: reference counting before the refcount pass",
+                f.name
+            );
+            for d in i.defs() {
+                defs[d] += 1;
+            }
+        }
+    }
+    for (l, n) in defs.iter().enumerate() {
+        assert!(
+            f.locals[l].kind != LocalKind::Temp || *n <= 1,
+            "MIR {}: temp %{l} assigned {n} times",
+            f.name
+        );
+    }
+}
+
 fn function(f: &mut Function) {
+    check_input(f);
     let (owned, borrowed) = ownership(f);
     let live_in = liveness(f, &owned);
     let heap_vars: Vec<LocalId> = (0..f.locals.len())
