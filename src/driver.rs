@@ -178,14 +178,25 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
     };
 
     // parse -> check
-    let module_ast = parse::parse(&source).map_err(fail)?;
     // The path recorded in the executable (tracebacks) and its DWARF.
     let recorded_name = opts.debug_output.remap(&file_name);
-    let program = check::check(&module_ast, &source, &recorded_name).map_err(fail)?;
+    // Each stage's input is freed as soon as the next stage has its output
+    // (the AST here, the typed IR after lowering): a large program never
+    // holds AST, typed IR and LLVM module at once.
+    let program = {
+        let module_ast = parse::parse(&source).map_err(fail)?;
+        check::check(&module_ast, &source, &recorded_name).map_err(fail)?
+    };
 
     // lower -> optimize -> emit
     let tm = emit::target_machine(target, opts.opt)?;
     let ctx = Context::create();
+    if !opts.emit.contains(&Emit::LlvmIr) {
+        // Names of instructions and blocks only serve `--emit llvm-ir`
+        // readers; without them the module is smaller and faster to build.
+        // SAFETY: `ctx` is a live context; this only sets a flag on it.
+        unsafe { inkwell::llvm_sys::core::LLVMContextSetDiscardValueNames(ctx.raw(), 1) };
+    }
     let source_name = input
         .file_name()
         .map(|s| s.to_string_lossy().into_owned())
@@ -202,6 +213,7 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
         optimized: opts.opt != OptLevel::O0,
     };
     let module = lower::lower(&ctx, &program, &lopts)?;
+    drop(program);
     module.set_triple(&tm.get_triple());
     module.set_data_layout(&tm.get_target_data().get_data_layout());
     if !target.abi.is_empty() {
@@ -238,19 +250,22 @@ pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
             .map_err(|e| anyhow::anyhow!("LLVM could not emit assembly: {}", e.to_string()))?;
         write_atomic(&output_path(target, opts, Emit::Asm), buf.as_slice())?;
     }
-    let obj = tm
-        .write_to_memory_buffer(&module, FileType::Object)
-        .map_err(|e| anyhow::anyhow!("LLVM could not emit an object file: {}", e.to_string()))?;
+    // The object goes straight to a file: in memory it would be held twice
+    // (LLVM's growing buffer, then its copy) at the build's peak.
+    let tmp = tempfile::Builder::new().prefix("mgen-build").tempdir()?;
+    let obj_path = tmp.path().join(format!(
+        "{}.o",
+        input.file_stem().unwrap_or_default().to_string_lossy()
+    ));
+    emit::write(&tm, &module, FileType::Object, &obj_path)?;
+    drop(module);
     if opts.emit.contains(&Emit::Obj) {
-        write_atomic(&output_path(target, opts, Emit::Obj), obj.as_slice())?;
+        write_atomic(
+            &output_path(target, opts, Emit::Obj),
+            &std::fs::read(&obj_path)?,
+        )?;
     }
     if opts.emit.contains(&Emit::Exe) {
-        let tmp = tempfile::Builder::new().prefix("mgen-build").tempdir()?;
-        let obj_path = tmp.path().join(format!(
-            "{}.o",
-            input.file_stem().unwrap_or_default().to_string_lossy()
-        ));
-        std::fs::write(&obj_path, obj.as_slice())?;
         let mut objects = vec![obj_path];
         objects.extend(if runtime_in_module {
             runtime.native
