@@ -124,6 +124,9 @@ struct Lowerer<'ctx, 'p> {
     cur_fn: Option<FunctionValue<'ctx>>,
     frame: Option<PointerValue<'ctx>>,
     locals: Vec<PointerValue<'ctx>>,
+    /// Whether LLVM optimizes this build: at -O0 the reference-count
+    /// helpers stay calls (inlining them doubles -O0's code and build).
+    optimized: bool,
     /// (continue target, break target, iterator depth at the loop)
     loops: Vec<(BasicBlock<'ctx>, BasicBlock<'ctx>, usize)>,
     /// Owned references held by enclosing `for` loops (their iterables),
@@ -197,6 +200,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             frame: None,
             frame_prev: None,
             locals: Vec::new(),
+            optimized: opts.optimized,
             loops: Vec::new(),
             iter_temps: Vec::new(),
             exit_bb: None,
