@@ -1461,12 +1461,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                         let x = self.b.build_xor(rm, b, "")?;
                         let diff = self.b.build_int_compare(IntPredicate::SLT, x, zero, "")?;
                         let adj = self.b.build_and(rnz, diff, "")?;
+                        // Adjusted arithmetically (q - adj, rm + (adj ? b : 0)), not
+                        // by selecting between two computed values: known-bits
+                        // queries on such selects are quadratic in a long
+                        // chain of `%` (InstCombine spent minutes on one).
                         if op == BinOp::FloorDiv {
-                            let q1 = self.b.build_int_sub(q, i64t.const_int(1, false), "")?;
-                            self.b.build_select(adj, q1, q, "")?
+                            let one = self.b.build_int_z_extend(adj, i64t, "")?;
+                            self.b.build_int_sub(q, one, "")?.into()
                         } else {
-                            let r1 = self.b.build_int_add(rm, b, "")?;
-                            self.b.build_select(adj, r1, rm, "")?
+                            let mask = self.b.build_int_s_extend(adj, i64t, "")?;
+                            let add = self.b.build_and(b, mask, "")?;
+                            self.b.build_int_add(rm, add, "")?.into()
                         }
                     }
                     BinOp::Pow => {
