@@ -6,10 +6,10 @@
 //! memory at once (at -O0 about 18 KB per source line: 200,000 lines took
 //! 5.9 GB), and parts of the optimizer are superlinear in a function's size
 //! (-O2 had not finished after 95 minutes, 25 of them CPU in SROA's
-//! mem2reg). So past `CHUNK_WEIGHT`
-//! statements, runs of top-level statements become internal functions
-//! `mg_module_main.K(frame)`, called in order from `mg_module_main` and
-//! marked `noinline` so the optimizer does not rebuild the giant function.
+//! mem2reg). So past `CHUNK_WEIGHT` statements, runs of top-level
+//! statements become internal functions `mg_module_main.K(frame)`, called
+//! in order from `mg_module_main` and marked `noinline` so the optimizer
+//! does not rebuild the giant function.
 //!
 //! A chunk pushes no frame of its own: it writes its lines into the
 //! `<module>` frame it is passed, so tracebacks, line numbers and the
