@@ -15,6 +15,8 @@ python3 runtime/tools/gen_unicode.py --check
 echo "== build"
 cargo build --release --locked 2>&1 | tail -n 3
 
+bash ci/bench.sh --gate   # benchmark regression gate: instruction counts vs benches/baseline.json
+
 echo "== unit and integration tests"
 cargo test --release --locked 2>&1 | tee target/cargo-test.log | grep -E '^(test result|running|failures|---- )|FAILED|panicked' || true
 if grep -qE 'test result: FAILED|error(\[E[0-9]+\])?:' target/cargo-test.log; then
@@ -28,3 +30,6 @@ echo "== emulation matrix"
 
 echo "== AddressSanitizer + LeakSanitizer on the host (every program, -O0 and -O2)"
 ./target/release/mgen matrix --targets x86_64-unknown-linux-gnu --sanitize address --opt-levels 0,2 qemu-tests
+
+echo "== differential fuzzing against CPython: the fixed-seed batch (ci/fuzz.sh --ci)"
+bash ci/fuzz.sh --ci

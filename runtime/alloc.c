@@ -39,6 +39,12 @@ void *mg_alloc(size_t size) {
 
 void mg_free(void *p) { free(p); }
 
+/* The sanitizers' malloc knows each block's size: s += t and list growth
+ * then stay amortised (without it every append reallocates, quadratic
+ * under ASan's copying realloc). */
+size_t malloc_usable_size(void *p);
+size_t mg_alloc_capacity(void *p) { return malloc_usable_size(p); }
+
 void *mg_realloc(void *p, size_t size) {
     void *q = realloc(p, size ? size : 1);
     if (!q)
@@ -140,6 +146,9 @@ void mg_free(void *p) {
     f->next = free_lists[h[1]];
     free_lists[h[1]] = f;
 }
+
+/* Bytes usable in block p (at least what was asked for). */
+size_t mg_alloc_capacity(void *p) { return (size_t)((uint64_t *)((char *)p - HDR))[0]; }
 
 void *mg_realloc(void *p, size_t size) {
     if (!p)

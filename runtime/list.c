@@ -192,9 +192,11 @@ MgList *mg_list_copy(MgList *l) {
 }
 
 /* ---- sorting -------------------------------------------------------------
- * A stable merge sort of a permutation, ordered only by "<" on the keys
- * (mg_val_cmp == -1), as CPython's list.sort uses only <. For a total order
- * any stable sort gives CPython's result. reverse=True is done as CPython
+ * Ordered only by "<" on the keys (mg_val_cmp == -1), as CPython's
+ * list.sort. Lists of ints, strs and NaN-free floats sort their values with
+ * a plain stable merge sort (for a total order any stable sort gives
+ * CPython's result); everything else sorts a permutation with CPython's
+ * timsort (timsort.c). reverse=True is done as CPython
  * does it: reverse, sort stably, reverse again (equal keys keep their
  * original order). */
 
@@ -230,32 +232,7 @@ static inline bool key_lt(const SortCtx *c, int64_t i, int64_t j) {
     }
 }
 
-/* Sort perm[lo, hi) stably; tmp has room for hi - lo entries. */
-static void merge_sort(const SortCtx *c, int64_t *perm, int64_t *tmp, int64_t lo, int64_t hi) {
-    if (hi - lo <= 16) { /* insertion sort: stable (moves only past greater) */
-        for (int64_t i = lo + 1; i < hi; i++) {
-            int64_t x = perm[i], j = i;
-            while (j > lo && key_lt(c, x, perm[j - 1])) {
-                perm[j] = perm[j - 1];
-                j--;
-            }
-            perm[j] = x;
-        }
-        return;
-    }
-    int64_t mid = lo + (hi - lo) / 2;
-    merge_sort(c, perm, tmp, lo, mid);
-    merge_sort(c, perm, tmp, mid, hi);
-    if (!key_lt(c, perm[mid], perm[mid - 1])) /* already in order */
-        return;
-    int64_t n1 = mid - lo;
-    __builtin_memcpy(tmp, perm + lo, (size_t)n1 * sizeof *tmp);
-    int64_t i = 0, j = mid, k = lo;
-    while (i < n1 && j < hi) /* take the right run only when strictly less */
-        perm[k++] = key_lt(c, perm[j], tmp[i]) ? perm[j++] : tmp[i++];
-    while (i < n1)
-        perm[k++] = tmp[i++];
-}
+static bool key_lt_cb(void *c, int64_t i, int64_t j) { return key_lt((const SortCtx *)c, i, j); }
 
 /* Sorting a list of ints, floats or strs by itself: a stable merge sort of
  * the values in place (no permutation, no per-comparison dispatch). */
@@ -326,7 +303,13 @@ static void sort_by(MgList *l, MgList *keys, bool reverse) {
     if (keys->len != n)
         mg_raise("ValueError", "list modified during sort");
     int32_t kind = l->elem->kind;
-    if (keys == l && (kind == MG_KIND_INT || kind == MG_KIND_FLOAT || kind == MG_KIND_STR)) {
+    bool nan = false; /* '<' on floats is a total order only without NaN */
+    if (kind == MG_KIND_FLOAT && keys == l) {
+        const double *d = (const double *)(const void *)l->data;
+        for (int64_t i = 0; i < n && !nan; i++)
+            nan = d[i] != d[i];
+    }
+    if (keys == l && !nan && (kind == MG_KIND_INT || kind == MG_KIND_FLOAT || kind == MG_KIND_STR)) {
         if (reverse)
             mg_list_reverse(l);
         sort_values(l);
@@ -340,12 +323,13 @@ static void sort_by(MgList *l, MgList *keys, bool reverse) {
             mg_list_reverse(keys);
     }
     int64_t *perm = mg_alloc((size_t)n * sizeof(int64_t));
-    int64_t *tmp = mg_alloc((size_t)(n / 2 + 1) * sizeof(int64_t));
     for (int64_t i = 0; i < n; i++)
         perm[i] = i;
     SortCtx c = {keys->elem, keys->data, keys->elem->size};
-    merge_sort(&c, perm, tmp, 0, n);
-    mg_free(tmp);
+    /* CPython's own algorithm: with keys whose '<' is not a total order
+     * (NaN, or tuples and lists holding one) only it gives CPython's
+     * order, and it is adaptive on presorted data. */
+    mg_timsort(perm, n, key_lt_cb, &c);
     /* Apply the permutation into a fresh array of the same capacity. */
     int32_t sz = l->elem->size;
     char *data = alloc_slots(l->elem, l->cap);
@@ -481,6 +465,30 @@ MgList *mg_list_repeat(MgList *l, int64_t n) {
     r->len = total;
     incref_range(r, 0, total);
     return r;
+}
+
+/* xs *= n (list_inplace_repeat): the list itself grows to n copies of
+ * its items; n < 1 clears it. */
+void mg_list_irepeat(MgList *l, int64_t n) {
+    int64_t m = l->len;
+    if (m == 0 || n == 1)
+        return;
+    if (n < 1) {
+        mg_list_clear(l);
+        return;
+    }
+    int64_t total;
+    if (__builtin_mul_overflow(m, n, &total))
+        mg_raise("MemoryError", NULL);
+    resize(l, total);
+    size_t chunk = (size_t)(m * l->elem->size), bytes = chunk * (size_t)n;
+    for (size_t done = chunk; done < bytes;) {
+        size_t k = done < bytes - done ? done : bytes - done;
+        __builtin_memcpy(l->data + done, l->data, k);
+        done += k;
+    }
+    l->len = total;
+    incref_range(l, m, total);
 }
 
 void *mg_list_at(MgList *l, int64_t i) {

@@ -204,4 +204,10 @@ MgStr *mg_format_bool_e(bool v, MgStr *spec, MgErr *err);
  * decpt -nd. */
 int mg_dtoa(double v, int mode, int64_t nd, char *out, int *decpt);
 
+/* CPython's list.sort (timsort.c): sorts perm[0, n), indices into the
+ * caller's keys, comparing with lt(ctx, a, b) = keys[a] < keys[b] only. */
+/* Usable bytes of a block from mg_alloc (0 when unknown: hosted malloc). */
+size_t mg_alloc_capacity(void *p);
+void mg_timsort(int64_t *perm, int64_t n, bool (*lt)(void *ctx, int64_t a, int64_t b), void *ctx);
+
 #endif

@@ -28,6 +28,8 @@ typedef struct MgStr {
 
 MgStr *mg_str_new(const char *bytes, int64_t len); /* copies, computes nchars */
 MgStr *mg_str_concat(MgStr *a, MgStr *b);
+/* s += t: takes the caller's reference to s; grows s in place when unique. */
+MgStr *mg_str_append(MgStr *s, MgStr *t);
 MgStr *mg_str_repeat(MgStr *s, int64_t n); /* n <= 0 gives "" */
 /* s[i] as a 1-character string; negative i counts from the end.
  * IndexError: string index out of range */
@@ -115,6 +117,9 @@ extern MgFrame *mg_frame_top;
  * when msg is NULL / empty), on stderr; flush stdout first; exit(1). */
 _Noreturn void mg_raise(const char *exc, const char *msg);
 _Noreturn void mg_raise_str(const char *exc, MgStr *msg);
+/* RecursionError with CPython's suffix for the C-level check that is
+ * over the limit (src/lower/reclimit.rs): msgs[j-1] for level j. */
+_Noreturn void mg_raise_recursion(int32_t depth, int32_t k, const char *const *msgs);
 /* An int result does not fit in 64 bits. */
 _Noreturn void mg_overflow(void);
 
@@ -244,6 +249,7 @@ void mg_list_setitem(MgList *l, int64_t i, const void *v);
 void mg_list_delitem(MgList *l, int64_t i);
 MgList *mg_list_concat(MgList *a, MgList *b);
 MgList *mg_list_repeat(MgList *l, int64_t n);
+void mg_list_irepeat(MgList *l, int64_t n); /* xs *= n, in place */
 /* Pointer to slot i after Python index normalisation (borrowed).
  * IndexError: list index out of range */
 void *mg_list_at(MgList *l, int64_t i);
@@ -293,6 +299,7 @@ void mg_set_remove(MgSet *s, const void *v);   /* KeyError: <repr(v)> */
 void mg_set_pop(MgSet *s, void *out);          /* KeyError: 'pop from an empty set' */
 void mg_set_clear(MgSet *s);
 MgSet *mg_set_copy(MgSet *s);
+MgSet *mg_set_freeze(MgSet *a); /* CPython's frozenset constant from the set of its elements; immortal */
 MgSet *mg_set_union(MgSet *a, MgSet *b);
 MgSet *mg_set_intersection(MgSet *a, MgSet *b);
 MgSet *mg_set_difference(MgSet *a, MgSet *b);
@@ -303,7 +310,9 @@ bool mg_set_next(MgSet *s, int64_t *pos, void **slot);
 /* For set methods with a non-set argument (its items as a list, borrowed)
  * and with several arguments: CPython's set_update_internal,
  * set_intersection and set_difference_update_internal paths. */
-void mg_set_difference_update(MgSet *s, MgSet *o);
+void mg_set_difference_update(MgSet *s, MgSet *o);   /* s -= o */
+void mg_set_intersection_update(MgSet *s, MgSet *o); /* s &= o */
+void mg_set_symmetric_difference_update(MgSet *s, MgSet *o); /* s ^= o */
 void mg_set_update_list(MgSet *s, MgList *l);
 MgSet *mg_set_intersection_list(MgSet *s, MgList *l);
 void mg_set_difference_update_list(MgSet *s, MgList *l);

@@ -398,6 +398,52 @@ bool mg_set_issubset(MgSet *a, MgSet *b) {
     return true;
 }
 
+/* s &= o (set_intersection_update): the intersection is computed as for
+ * s & o, then its table is swapped into s (pop()'s finger stays). */
+void mg_set_intersection_update(MgSet *s, MgSet *o) {
+    MgSet *r = mg_set_intersection(s, o);
+    int64_t t;
+    t = s->fill, s->fill = r->fill, r->fill = t;
+    t = s->used, s->used = r->used, r->used = t;
+    t = s->mask, s->mask = r->mask, r->mask = t;
+    char *tab = s->table;
+    s->table = r->table, r->table = tab;
+    uint8_t *st = s->state;
+    s->state = r->state, r->state = st;
+    mg_set_free(r);
+}
+
+/* s ^= o (set_symmetric_difference_update): each element of o is removed
+ * from s if present, else added, in o's order. */
+void mg_set_symmetric_difference_update(MgSet *s, MgSet *o) {
+    if (s == o) {
+        mg_set_clear(s);
+        return;
+    }
+    for (int64_t i = 0; i <= o->mask; i++)
+        if (o->state[i] == ACTIVE) {
+            char *e = ENTRY(o, i);
+            if (!discard_entry(s, EKEY(o, e), EHASH(e)))
+                add_copy(s, EKEY(o, e), EHASH(e));
+        }
+}
+
+/* A frozenset constant of CPython's compiler from the set `a` of its
+ * elements (inserted in source order): merge_consts_recursive rebuilds it by
+ * adding a's elements in a's iteration order. The result is immortal; `a`
+ * is released. */
+MgSet *mg_set_freeze(MgSet *a) {
+    MgSet *b = mg_set_new(a->et);
+    for (int64_t i = 0; i <= a->mask; i++)
+        if (a->state[i] == ACTIVE) {
+            char *e = ENTRY(a, i);
+            add_copy(b, EKEY(a, e), EHASH(e));
+        }
+    mg_set_free(a);
+    b->rc = -1;
+    return b;
+}
+
 /* ---- several / non-set arguments (set.update(*others), union, ...) ------
  * A non-set iterable argument arrives as a list of its items, in
  * iteration order; CPython's paths for a non-set argument iterate it. */

@@ -54,15 +54,55 @@ MgStr *mg_str_concat(MgStr *a, MgStr *b) {
     return s;
 }
 
+/* s += t (also s = s + t) where the caller gives up its reference to s:
+ * when that was the only one, s grows in place (CPython's
+ * unicode_concatenate does the same), with room to spare so a loop that
+ * appends stays linear; otherwise a new string, as a + b. */
+MgStr *mg_str_append(MgStr *s, MgStr *t) {
+    if (s->rc != 1 || t->len == 0) {
+        MgStr *r = t->len == 0 ? s : mg_str_concat(s, t);
+        if (r != s && s->rc > 0 && --s->rc == 0)
+            mg_str_free(s);
+        return r;
+    }
+    int64_t len;
+    if (__builtin_add_overflow(s->len, t->len, &len) || (uint64_t)len > (uint64_t)(SIZE_MAX / 4))
+        mg_raise("MemoryError", NULL);
+    size_t need = sizeof(MgStr) + (size_t)len + 1;
+    if (need > mg_alloc_capacity(s)) {
+        size_t want = need + need / 2 + 16;
+        if (t == s) {
+            MgStr *r = mg_str_concat(s, t);
+            mg_str_free(s);
+            return r;
+        }
+        s = mg_realloc(s, want);
+    }
+    mg_copy(s->data + s->len, t->data, (size_t)t->len);
+    s->len = len;
+    s->nchars += t->nchars;
+    s->data[len] = 0;
+    return s;
+}
+
 MgStr *mg_str_repeat(MgStr *s, int64_t n) {
     if (n <= 0 || s->len == 0)
         return mg_str_alloc(0);
+    /* unicode_repeat: the length in characters must fit a Py_ssize_t
+     * (64-bit CPython's); past that, allocation fails. */
+    if (s->nchars > INT64_MAX / n)
+        mg_raise("OverflowError", "repeated string is too long");
     int64_t total;
     if (__builtin_mul_overflow(s->len, n, &total))
         mg_raise("MemoryError", NULL);
     MgStr *r = mg_str_alloc(total);
-    for (int64_t i = 0; i < n; i++)
-        __builtin_memcpy(r->data + i * s->len, s->data, (size_t)s->len);
+    /* One copy, then double what is filled. */
+    __builtin_memcpy(r->data, s->data, (size_t)s->len);
+    for (int64_t done = s->len; done < total;) {
+        int64_t k = done < total - done ? done : total - done;
+        __builtin_memcpy(r->data + done, r->data, (size_t)k);
+        done += k;
+    }
     r->nchars = s->nchars * n;
     return r;
 }

@@ -25,7 +25,8 @@ enum Command {
         /// Output path (default: the input's stem, plus the target's executable suffix).
         #[arg(short = 'o', value_name = "OUT")]
         output: Option<PathBuf>,
-        /// What to write: any of exe,obj,llvm-ir,asm (comma-separated).
+        /// What to write: any of exe,obj,llvm-ir,asm,hir (comma-separated; hir is the typed
+        /// IR as text, written to stdout with `-o -`).
         #[arg(long, value_delimiter = ',', value_parser = parse_emit, default_value = "exe")]
         emit: Vec<Emit>,
     },
@@ -120,9 +121,10 @@ fn parse_emit(s: &str) -> Result<Emit, String> {
         "obj" => Emit::Obj,
         "llvm-ir" => Emit::LlvmIr,
         "asm" => Emit::Asm,
+        "hir" => Emit::Hir,
         _ => {
             return Err(format!(
-                "unknown output kind `{s}`; use exe, obj, llvm-ir or asm"
+                "unknown output kind `{s}`; use exe, obj, llvm-ir, asm or hir"
             ))
         }
     })
@@ -130,6 +132,15 @@ fn parse_emit(s: &str) -> Result<Emit, String> {
 
 /// Entry point; returns the process exit code.
 pub fn main() -> i32 {
+    // `mgen targets | head`: a closed pipe ends mgen quietly, as it does a
+    // C tool, instead of a panic in println!.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+    // Before any thread: an interrupted runtime build leaves nothing behind.
+    crate::sysroot::handle_interrupts();
     let cli = Cli::parse();
     match dispatch(cli.cmd) {
         Ok(code) => code,
@@ -167,6 +178,12 @@ fn dispatch(cmd: Command) -> anyhow::Result<i32> {
         Command::Build { b, output, emit } => {
             let t = build_target(&b)?;
             let output = output.unwrap_or_else(|| driver::default_output(&t, &b.file, &emit));
+            if output == std::path::Path::new("-") && !emit.iter().all(|k| k.is_text_dump()) {
+                anyhow::bail!(
+                    "`-o -` (standard output) is only for text dumps (`--emit hir`); \
+                     name an output file for the other kinds"
+                );
+            }
             let opts = BuildOptions {
                 opt: b.opt(),
                 debug: b.debug || b.release,

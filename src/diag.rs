@@ -3,13 +3,17 @@
 //! codespan-reporting.
 
 use codespan_reporting::diagnostic::{Diagnostic, Label};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 use std::ops::Range;
 
-/// One error at a byte range of the source.
+/// Index of a source file in `CompileErrors::files` (0: the entry file).
+pub type FileId = usize;
+
+/// One error at a byte range of a source file.
 #[derive(Debug, Clone)]
 pub struct CompileError {
+    pub file: FileId,
     pub span: Range<usize>,
     pub message: String,
     pub help: Option<String>,
@@ -18,6 +22,7 @@ pub struct CompileError {
 impl CompileError {
     pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
         CompileError {
+            file: 0,
             span,
             message: message.into(),
             help: None,
@@ -27,34 +32,59 @@ impl CompileError {
         self.help = Some(help.into());
         self
     }
+    /// The same error in another file of the program.
+    pub fn in_file(mut self, file: FileId) -> Self {
+        self.file = file;
+        self
+    }
 }
 
-/// All errors of one source file, with the file to render them against.
+/// A source file errors are shown against: its name as the user sees it
+/// (the path given, or found by the module loader) and its text.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    pub name: String,
+    pub source: String,
+}
+
+/// All errors of a program, with the files to render them against
+/// (`files[0]` is the entry file, named in the closing line).
 #[derive(Debug)]
 pub struct CompileErrors {
-    pub file_name: String,
-    pub source: String,
+    pub files: Vec<SourceText>,
     pub errors: Vec<CompileError>,
 }
 
 impl CompileErrors {
+    /// Errors of one file (the entry file).
+    pub fn single(name: String, source: String, errors: Vec<CompileError>) -> Self {
+        CompileErrors {
+            files: vec![SourceText { name, source }],
+            errors,
+        }
+    }
+
     fn render(&self, out: &mut dyn termcolor::WriteColor) {
-        let file = SimpleFile::new(self.file_name.as_str(), self.source.as_str());
+        let mut files = SimpleFiles::new();
+        for f in &self.files {
+            files.add(f.name.as_str(), f.source.as_str());
+        }
         let config = term::Config::default();
         for e in &self.errors {
+            let file = e.file.min(self.files.len().saturating_sub(1));
             let mut d = Diagnostic::error()
                 .with_message(&e.message)
-                .with_labels(vec![Label::primary((), e.span.clone())]);
+                .with_labels(vec![Label::primary(file, e.span.clone())]);
             if let Some(h) = &e.help {
                 d = d.with_notes(vec![format!("help: {h}")]);
             }
-            let _ = term::emit(out, &config, &file, &d);
+            let _ = term::emit(out, &config, &files, &d);
         }
         let n = self.errors.len();
         let _ = writeln!(
             out,
             "error: could not compile `{}` due to {} error{}",
-            self.file_name,
+            self.files.first().map_or("", |f| f.name.as_str()),
             n,
             if n == 1 { "" } else { "s" }
         );

@@ -1,11 +1,11 @@
 //! The build driver: runs the pipeline stages in order for one program.
 //!
-//! parse -> check -> lower -> optimize -> emit -> link. Each stage is a
+//! front (parse, modules) -> check -> lower -> optimize -> emit -> link. Each stage is a
 //! module with one entry point; data flows one way.
 
 use crate::diag::CompileErrors;
 use crate::target::Target;
-use crate::{check, emit, link, lower, optimize, parse, sysroot};
+use crate::{check, emit, front, link, lower, optimize, sysroot};
 use anyhow::Context as _;
 use inkwell::context::Context;
 use inkwell::targets::FileType;
@@ -52,6 +52,8 @@ pub enum Emit {
     Obj,
     LlvmIr,
     Asm,
+    /// The typed IR as text (`crate::check::dump`).
+    Hir,
 }
 
 #[derive(Debug, Clone)]
@@ -107,6 +109,7 @@ impl Emit {
             }
             Emit::LlvmIr => ".ll".into(),
             Emit::Asm => ".s".into(),
+            Emit::Hir => ".hir".into(),
         }
     }
 }
@@ -145,6 +148,33 @@ fn output_path(target: &Target, opts: &BuildOptions, kind: Emit) -> PathBuf {
     base.with_file_name(format!("{name}{}", kind.extension(target)))
 }
 
+impl Emit {
+    /// A text dump of an IR, written before code generation.
+    pub fn is_text_dump(self) -> bool {
+        match self {
+            Emit::Hir => true,
+            Emit::Exe | Emit::Obj | Emit::LlvmIr | Emit::Asm => false,
+        }
+    }
+}
+
+/// Write a text dump: to stdout with `-o -`, else to its output path.
+fn write_text_output(
+    target: &Target,
+    opts: &BuildOptions,
+    kind: Emit,
+    text: &str,
+) -> anyhow::Result<()> {
+    if opts.output == Path::new("-") {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        return Ok(());
+    }
+    write_atomic(&output_path(target, opts, kind), text.as_bytes())
+}
+
 /// Write `bytes` to `path` atomically (temp file in the same directory,
 /// then rename): readers never see a partial file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
@@ -161,32 +191,86 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Stack of the thread a build runs on. The stages recurse over the
+/// program's nesting (check, lower, dropping the AST, parts of LLVM), and
+/// `crate::front::limits` lets through what CPython accepts: expressions nested
+/// 3000 levels deep. Measured (release build), the deepest of those need
+/// about 9 MiB; this leaves a wide margin (tests/limits.rs builds them on
+/// an eighth of it). Only the pages used are committed.
+pub const COMPILE_STACK: usize = 256 << 20;
+
 /// Build one program for `target`. Compile errors come back as
 /// `crate::diag::CompileErrors` inside the anyhow error.
+///
+/// Runs on a thread of its own with a `COMPILE_STACK` stack, whatever
+/// thread calls it (`mgen matrix` workers have small ones); a panic in
+/// the build is resumed in the caller. `MGEN_COMPILE_STACK` (bytes)
+/// overrides the size, for tests.
 pub fn build(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
+    let stack = std::env::var("MGEN_COMPILE_STACK")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(COMPILE_STACK);
+    std::thread::scope(|s| {
+        let worker = std::thread::Builder::new()
+            .name("mgen-compile".into())
+            .stack_size(stack)
+            .spawn_scoped(s, || build_on_this_thread(target, opts))
+            .with_context(|| {
+                format!(
+                    "cannot start the compile thread ({} MiB of stack)",
+                    stack >> 20
+                )
+            })?;
+        match worker.join() {
+            Ok(r) => r,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// All errors of a build, sorted by file and position, with the files.
+fn compile_errors(
+    graph: &front::ModuleGraph,
+    mut errors: Vec<crate::diag::CompileError>,
+) -> CompileErrors {
+    errors.sort_by_key(|e| (e.file, e.span.start));
+    CompileErrors {
+        files: graph.files.clone(),
+        errors,
+    }
+}
+
+fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<PathBuf> {
     let input = &opts.input;
     let source = std::fs::read_to_string(input)
         .with_context(|| format!("cannot read source file {}", input.display()))?;
     let file_name = input.display().to_string();
-    let fail = |mut errors: Vec<crate::diag::CompileError>| {
-        errors.sort_by_key(|e| e.span.start);
-        CompileErrors {
-            file_name: file_name.clone(),
-            source: source.clone(),
-            errors,
-        }
-    };
 
-    // parse -> check
+    // front end (parse, modules) -> check
+    let (graph, mut errors) = front::load(input, &file_name, source)?;
     // The path recorded in the executable (tracebacks) and its DWARF.
     let recorded_name = opts.debug_output.remap(&file_name);
-    // Each stage's input is freed as soon as the next stage has its output
-    // (the AST here, the typed IR after lowering): a large program never
-    // holds AST, typed IR and LLVM module at once.
-    let program = {
-        let module_ast = parse::parse(&source).map_err(fail)?;
-        check::check(&module_ast, &source, &recorded_name).map_err(fail)?
+    let checked = check::check(&graph, &recorded_name);
+    let program = match checked {
+        Ok(p) if errors.is_empty() => p,
+        Ok(_) => return Err(compile_errors(&graph, errors).into()),
+        Err(e) => {
+            errors.extend(e);
+            return Err(compile_errors(&graph, errors).into());
+        }
     };
+    if opts.emit.contains(&Emit::Hir) {
+        write_text_output(target, opts, Emit::Hir, &check::dump::program(&program))?;
+    }
+    if opts.emit.iter().all(|k| k.is_text_dump()) {
+        // Only dumps of the front end were asked for: no code generation.
+        return Ok(opts.output.clone());
+    }
+    // Each stage's input is freed as soon as the next stage has its output
+    // (the parsed modules here, the typed IR after lowering): a large
+    // program never holds AST, typed IR and LLVM module at once.
+    drop(graph);
 
     // lower -> optimize -> emit
     let tm = emit::target_machine(target, opts.opt)?;

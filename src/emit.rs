@@ -15,7 +15,9 @@ use inkwell::OptimizationLevel;
 use std::path::Path;
 use std::sync::Once;
 
-fn init_llvm() {
+/// Registers the LLVM targets mgen supports (also used by descriptor
+/// validation in `target.rs`). Idempotent.
+pub(crate) fn init_llvm() {
     static INIT: Once = Once::new();
     INIT.call_once(|| {
         let cfg = InitializationConfig::default();

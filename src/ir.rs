@@ -113,12 +113,20 @@ pub struct Var {
     pub ty: Ty,
     /// Line of the first assignment or annotation.
     pub line: u32,
+    /// A global's symbol, qualified by its module (`py.__main__:total`,
+    /// `crate::front::resolve::symbol`); empty for a local.
+    pub symbol: String,
 }
 
 #[derive(Debug)]
 pub struct Function {
     /// Python name; `<module>` for module-level code.
     pub name: String,
+    /// The symbol of its code, qualified by its module
+    /// (`py.__main__:main`, `crate::front::resolve::symbol`): functions of
+    /// two modules never collide. (The entry module's `<module>` function is
+    /// `mg_module_main` for the runtime's entry point.)
+    pub symbol: String,
     pub params: Vec<LocalId>,
     pub ret: Ty,
     pub locals: Vec<Var>,
@@ -223,6 +231,19 @@ pub struct Iter {
     pub elem: Ty,
 }
 
+impl Iter {
+    /// Whether only a consumer that takes every element in order can run
+    /// it (a generator expression, possibly inside `enumerate`).
+    pub fn is_push_only(&self) -> bool {
+        match &self.kind {
+            IterKind::Gen { .. } => true,
+            IterKind::Enumerate(inner, _) => inner.is_push_only(),
+            IterKind::Zip(its) => its.iter().any(|i| i.is_push_only()),
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum IterKind {
     Range(Box<Expr>, Box<Expr>, Box<Expr>),
@@ -240,6 +261,16 @@ pub enum IterKind {
     Zip(Vec<Iter>),
     /// reversed() of a list, str or homogeneous tuple.
     Reversed(Box<Expr>),
+    /// A generator expression consumed where it stands (`sum(f(x) for x in
+    /// xs)`, `for y in (g(x) for x in xs)`): run lazily, element by element,
+    /// interleaved with its consumer as CPython's generator is (the
+    /// outermost iterable is evaluated first, when the generator is made).
+    /// Only consumers that take elements in order (push) accept it; `zip`
+    /// does not.
+    Gen {
+        gens: Vec<CompGen>,
+        elt: Box<Expr>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -381,8 +412,16 @@ pub enum Method {
     SetIntersection,
     SetDifference,
     SetSymmetricDifference,
+    /// The operators `a | b`, `a & b`, `a - b`, `a ^ b` of two sets: as the
+    /// methods above (not calls for CPython, which matters only to the
+    /// recursion limit's accounting).
+    SetOr,
+    SetAnd,
+    SetSub,
+    SetXor,
     SetIsSubset,
-    /// a.issuperset(b) as [b, a]: b's elements all in a (a evaluated first)
+    /// a.issuperset(b): [a, b], evaluated in that order; true when b's
+    /// elements are all in a
     SetIsSuperset,
     SetUpdate,
     /// with a list argument: CPython iterates the list
@@ -414,6 +453,11 @@ pub enum ExprKind {
     /// and comparisons). Also list/tuple `+`, list `*` int.
     Binary(BinOp, Box<Expr>, Box<Expr>),
     Unary(UnOp, Box<Expr>),
+    /// `target op= value` on a mutable container (`__iadd__` and friends):
+    /// the left operand (owned) is mutated and is the result, so every alias
+    /// sees the change. list `+` (value: a list of the same type, other
+    /// iterables converted by `check`), list `*` int, set `| & - ^` set.
+    InPlace(BinOp, Box<Expr>, Box<Expr>),
     /// `a < b <= c`: left operand, then (op, right) pairs; each operand is
     /// evaluated once, evaluation stops at the first false comparison.
     Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
@@ -434,6 +478,15 @@ pub enum ExprKind {
     Tuple(Vec<Expr>),
     Dict(Vec<(Expr, Expr)>),
     Set(Vec<Expr>),
+    /// A frozenset constant of CPython's (`pyconst`): built once, on first
+    /// use, by inserting `elems` in order and rebuilding the set from its
+    /// own iteration order; immortal. Iterated and tested with `in` as it
+    /// is; a display is a new set merged from it (`Method::SetCopy`). Equal
+    /// ids are one shared constant.
+    FrozenSet {
+        id: usize,
+        elems: Vec<Expr>,
+    },
     /// `[elt for ...]`, `{elt for ...}`, `{key: elt for ...}`
     Comp {
         kind: CompKind,
@@ -491,7 +544,139 @@ pub enum ExprKind {
     StrFormat(Box<Expr>, Vec<Expr>),
     /// f-string: concatenation of str-typed parts
     Concat(Vec<Expr>),
+    /// `"literal {}".format(args)`: the parts as for `Concat` (the format
+    /// string is expanded at compile time), but a method call for CPython.
+    FormatCall(Vec<Expr>),
+    /// Evaluate `value` (for its effects), then raise `exc(msg)`: an
+    /// operation CPython only rejects when it runs (`t[::0]` of a tuple).
+    Fail {
+        exc: &'static str,
+        msg: &'static str,
+        value: Box<Expr>,
+    },
     /// An omitted optional str argument of a runtime method (a NULL
     /// pointer); only ever an argument of `Method`.
     NullStr,
+}
+
+impl Iter {
+    /// The expressions this iteration evaluates (in no particular order).
+    pub fn exprs(&self) -> Vec<&Expr> {
+        match &self.kind {
+            IterKind::Range(a, b, c) | IterKind::RangeRev(a, b, c) => vec![a, b, c],
+            IterKind::List(e)
+            | IterKind::Tuple(e)
+            | IterKind::Str(e)
+            | IterKind::DictKeys(e)
+            | IterKind::DictValues(e)
+            | IterKind::DictItems(e)
+            | IterKind::Set(e)
+            | IterKind::Reversed(e) => vec![e],
+            IterKind::Enumerate(i, s) => {
+                let mut v = i.exprs();
+                v.push(s);
+                v
+            }
+            IterKind::Zip(its) => its.iter().flat_map(|i| i.exprs()).collect(),
+            IterKind::Gen { gens, elt } => {
+                let mut v: Vec<&Expr> = gens
+                    .iter()
+                    .flat_map(|g| g.iter.exprs().into_iter().chain(g.conds.iter()))
+                    .collect();
+                v.push(elt);
+                v
+            }
+        }
+    }
+}
+
+impl Expr {
+    /// Whether evaluating this expression may call a function of the
+    /// program's own (which could, for instance, rebind a global).
+    pub fn calls_user_code(&self) -> bool {
+        if let ExprKind::Call(..) = self.kind {
+            return true;
+        }
+        self.children().into_iter().any(|c| c.calls_user_code())
+    }
+
+    /// The direct subexpressions (in no particular order).
+    pub fn children(&self) -> Vec<&Expr> {
+        use ExprKind as K;
+        match &self.kind {
+            K::Int(_) | K::Float(_) | K::Bool(_) | K::Str(_) | K::Load(_) | K::NullStr => vec![],
+            K::Binary(_, a, b) | K::InPlace(_, a, b) | K::And(a, b) | K::Or(a, b) => vec![a, b],
+            K::Unary(_, a)
+            | K::Not(a)
+            | K::Truthy(a)
+            | K::ToFloat(a)
+            | K::BoolToInt(a)
+            | K::Field(a, _)
+            | K::TupleSlice(a, _)
+            | K::DictFrom(a) => vec![a],
+            K::Fail { value, .. } => vec![value],
+            K::Compare(l, rs) => std::iter::once(&**l)
+                .chain(rs.iter().map(|(_, r)| r))
+                .collect(),
+            K::IfExp(a, b, c) => vec![a, b, c],
+            K::Call(_, args)
+            | K::Builtin(_, args)
+            | K::List(args)
+            | K::Tuple(args)
+            | K::Set(args)
+            | K::Method(_, args)
+            | K::Concat(args)
+            | K::FormatCall(args) => args.iter().collect(),
+            K::FrozenSet { elems, .. } => elems.iter().collect(),
+            K::Dict(kvs) => kvs.iter().flat_map(|(k, v)| [k, v]).collect(),
+            K::Comp { key, elt, gens, .. } => {
+                let mut v: Vec<&Expr> = gens
+                    .iter()
+                    .flat_map(|g| g.iter.exprs().into_iter().chain(g.conds.iter()))
+                    .collect();
+                v.extend(key.as_deref());
+                v.push(elt);
+                v
+            }
+            K::Index(a, b) => vec![a, b],
+            K::Slice { obj, lo, hi, step } => std::iter::once(&**obj)
+                .chain(lo.as_deref())
+                .chain(hi.as_deref())
+                .chain(step.as_deref())
+                .collect(),
+            K::In {
+                item, container, ..
+            } => vec![item, container],
+            K::InRange {
+                item,
+                start,
+                stop,
+                step,
+                ..
+            } => vec![item, start, stop, step],
+            K::SortBy { list, key, reverse } => {
+                let mut v: Vec<&Expr> = vec![list, reverse];
+                if let Some(k) = key {
+                    v.push(&k.body);
+                }
+                v
+            }
+            K::Reduce {
+                iter,
+                key,
+                reverse,
+                start,
+                ..
+            } => {
+                let mut v = iter.exprs();
+                if let Some(k) = key {
+                    v.push(&k.body);
+                }
+                v.extend(reverse.as_deref());
+                v.extend(start.as_deref());
+                v
+            }
+            K::StrFormat(f, args) => std::iter::once(&**f).chain(args.iter()).collect(),
+        }
+    }
 }

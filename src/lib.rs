@@ -1,7 +1,7 @@
 //! mgen: a cross-compiling compiler for statically typed Python.
 //!
 //! The pipeline is the architecture (see docs/ARCHITECTURE.md):
-//! `parse` -> `check` (typed IR) -> `lower` (LLVM IR) -> `optimize` -> `emit`
+//! `front` (parse, modules, names) -> `check` (typed IR) -> `lower` (LLVM IR) -> `optimize` -> `emit`
 //! -> `link` -> `runner`. Target knowledge enters only through `target`
 //! (the TOML descriptors in `targets/`) and the C runtime's OS layer.
 
@@ -10,6 +10,7 @@ pub mod cli;
 pub mod diag;
 pub mod driver;
 pub mod emit;
+pub mod front;
 pub mod home;
 pub mod implib;
 pub mod ir;
@@ -19,7 +20,7 @@ pub mod lto;
 pub mod macho_check;
 pub mod matrix;
 pub mod optimize;
-pub mod parse;
+pub mod pyconst;
 pub mod runner;
 pub mod split_debug;
 pub mod symbolize;

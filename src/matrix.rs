@@ -19,11 +19,12 @@ pub struct MatrixArgs {
     /// Comma-separated targets (default: every built-in target).
     #[arg(long, value_delimiter = ',')]
     pub targets: Vec<String>,
-    /// Comma-separated optimization levels (default: 0,2).
-    #[arg(long = "opt-levels", value_delimiter = ',')]
-    pub opt_levels: Vec<String>,
-    /// Parallel jobs (default: number of CPUs).
-    #[arg(long)]
+    /// Comma-separated optimization levels (default: 0,2); a level given
+    /// twice (`2,2`, `2,O2`) runs once.
+    #[arg(long = "opt-levels", value_delimiter = ',', value_parser = opt_level_arg)]
+    pub opt_levels: Vec<OptLevel>,
+    /// Parallel jobs, at least 1 (default: number of CPUs).
+    #[arg(long, value_parser = positive_arg::<usize>)]
     pub jobs: Option<usize>,
     /// Run only shard K of N (1-based), e.g. 2/4.
     #[arg(long)]
@@ -31,8 +32,8 @@ pub struct MatrixArgs {
     /// Write JUnit XML results here.
     #[arg(long)]
     pub junit: Option<PathBuf>,
-    /// Seconds a program may run before it is killed.
-    #[arg(long, default_value_t = 30)]
+    /// Seconds a program may run before it is killed, at least 1.
+    #[arg(long, default_value_t = 30, value_parser = positive_arg::<u64>)]
     pub timeout: u64,
     /// Build every program sanitized (`address`): only for targets whose
     /// descriptor has a [sanitize-address] table.
@@ -49,6 +50,59 @@ fn parse_opt_level(s: &str) -> anyhow::Result<OptLevel> {
     let t = t.strip_prefix('O').unwrap_or(t);
     OptLevel::parse(t)
         .ok_or_else(|| anyhow!("unknown optimization level `{s}`; use e.g. 0,2 or O0,O2"))
+}
+
+/// clap value parser of `--opt-levels` items.
+fn opt_level_arg(s: &str) -> Result<OptLevel, String> {
+    parse_opt_level(s).map_err(|e| e.to_string())
+}
+
+/// clap value parser of a count that must be at least 1 (`--jobs`,
+/// `--timeout`): 0 would mean no worker at all, or a kill before the
+/// program starts; cargo rejects `--jobs 0` the same way.
+fn positive_arg<T>(s: &str) -> Result<T, String>
+where
+    T: std::str::FromStr + PartialEq + From<u8>,
+{
+    match s.trim().parse::<T>() {
+        Ok(n) if n == T::from(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{s}` is not a whole number (at least 1)")),
+    }
+}
+
+/// The levels in the order given, each once (`2,O2` is one level).
+fn dedup_levels(levels: &[OptLevel]) -> Vec<OptLevel> {
+    let mut out: Vec<OptLevel> = Vec::new();
+    for &l in levels {
+        if !out.contains(&l) {
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// The targets in the order given, each descriptor file once. Two
+/// different files with the same name would share a column and a build
+/// directory: an error.
+fn dedup_targets(targets: Vec<Target>) -> anyhow::Result<Vec<Target>> {
+    let canon = |t: &Target| t.path.canonicalize().unwrap_or_else(|_| t.path.clone());
+    let mut out: Vec<Target> = Vec::new();
+    for t in targets {
+        if let Some(seen) = out.iter().find(|o| o.name == t.name) {
+            if canon(seen) == canon(&t) {
+                continue;
+            }
+            bail!(
+                "--targets names two different descriptors called `{}`: {} and {}; rename one",
+                t.name,
+                seen.path.display(),
+                t.path.display()
+            );
+        }
+        out.push(t);
+    }
+    Ok(out)
 }
 
 /// `K/N` with 1 <= K <= N.
@@ -93,8 +147,11 @@ fn find_programs(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
         }
         walk(p, &mut out)?;
     }
+    // Each file once, however it was named (`a.py`, `./a.py`, a directory
+    // and a file in it).
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(p.canonicalize().unwrap_or_else(|_| p.clone())));
     out.sort();
-    out.dedup();
     Ok(out)
 }
 
@@ -337,10 +394,12 @@ pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
     let targets: Vec<Target> = if args.targets.is_empty() {
         crate::target::builtin_targets()?
     } else {
-        args.targets
-            .iter()
-            .map(|t| crate::target::resolve(t))
-            .collect::<anyhow::Result<_>>()?
+        dedup_targets(
+            args.targets
+                .iter()
+                .map(|t| crate::target::resolve(t))
+                .collect::<anyhow::Result<_>>()?,
+        )?
     };
     let targets: Vec<Target> = match &args.sanitize {
         Some(s) => targets
@@ -352,10 +411,7 @@ pub fn matrix_command(args: MatrixArgs) -> anyhow::Result<i32> {
     let opt_levels: Vec<OptLevel> = if args.opt_levels.is_empty() {
         vec![OptLevel::O0, OptLevel::O2]
     } else {
-        args.opt_levels
-            .iter()
-            .map(|s| parse_opt_level(s))
-            .collect::<anyhow::Result<_>>()?
+        dedup_levels(&args.opt_levels)
     };
     let shard = args.shard.as_deref().map(parse_shard).transpose()?;
     let programs = find_programs(&args.paths)?;
@@ -681,6 +737,12 @@ mod tests {
         }
         assert_eq!(parse_opt_level("-Os").unwrap(), OptLevel::Os);
         assert!(parse_opt_level("O7").is_err());
+        use OptLevel::*;
+        assert_eq!(dedup_levels(&[O2, O0, O2, O0]), [O2, O0]);
+        assert_eq!(positive_arg::<usize>("3"), Ok(3));
+        assert!(positive_arg::<usize>("0").is_err());
+        assert!(positive_arg::<u64>("-1").is_err());
+        assert!(positive_arg::<u64>("x").is_err());
         assert_eq!(parse_shard("2/4").unwrap(), (2, 4));
         for bad in ["0/4", "5/4", "2", "a/b"] {
             assert!(parse_shard(bad).is_err(), "{bad}");

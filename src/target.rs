@@ -360,9 +360,21 @@ fn parse_file(path: &Path) -> anyhow::Result<Partial> {
     toml::from_str(&text).map_err(|e| anyhow!("{}: {e}", path.display()))
 }
 
+/// Keys whose values LLVM checks (`check_with_llvm`); for these the loader
+/// remembers which file of the inheritance chain set them, so an error
+/// names that file.
+const LLVM_KEYS: &[&str] = &["triple", "cpu", "features"];
+
+/// For each of `LLVM_KEYS`, the most derived file that sets it.
+type Origins = std::collections::BTreeMap<&'static str, PathBuf>;
+
 /// Load `path` and everything it inherits, merged. `chain` holds the files
 /// being loaded, to detect cycles.
-fn load_chain(path: &Path, chain: &mut Vec<PathBuf>) -> anyhow::Result<Partial> {
+fn load_chain(
+    path: &Path,
+    chain: &mut Vec<PathBuf>,
+    origins: &mut Origins,
+) -> anyhow::Result<Partial> {
     let canon = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     if chain.contains(&canon) {
         let names: Vec<_> = chain
@@ -377,6 +389,15 @@ fn load_chain(path: &Path, chain: &mut Vec<PathBuf>) -> anyhow::Result<Partial> 
     }
     chain.push(canon);
     let own = parse_file(path)?;
+    for (key, set) in LLVM_KEYS.iter().zip([
+        own.triple.is_some(),
+        own.cpu.is_some(),
+        own.features.is_some(),
+    ]) {
+        if set {
+            origins.entry(key).or_insert_with(|| path.to_path_buf());
+        }
+    }
     let merged = match &own.inherits {
         None => own,
         Some(inh) => {
@@ -393,7 +414,7 @@ fn load_chain(path: &Path, chain: &mut Vec<PathBuf>) -> anyhow::Result<Partial> 
                         builtin.display()
                     )
                 })?;
-            let base = load_chain(&parent, chain)?;
+            let base = load_chain(&parent, chain, origins)?;
             own.over(base)
         }
     };
@@ -403,7 +424,16 @@ fn load_chain(path: &Path, chain: &mut Vec<PathBuf>) -> anyhow::Result<Partial> 
 
 /// Load the descriptor at `path` (any file, not only a built-in).
 pub fn load_file(path: &Path) -> anyhow::Result<Target> {
-    let p = load_chain(path, &mut Vec::new())?;
+    let mut origins = Origins::new();
+    let p = load_chain(path, &mut Vec::new(), &mut origins)?;
+    let t = build_target(path, p)?;
+    check_with_llvm(&t, &origins)?;
+    Ok(t)
+}
+
+/// The merged descriptor as a `Target`: required keys present, defaults
+/// filled in.
+fn build_target(path: &Path, p: Partial) -> anyhow::Result<Target> {
     let missing = |key: &str, what: &str| {
         anyhow!(
             "missing key `{key}` in {} (or its base): {what}",
@@ -504,6 +534,167 @@ pub fn load_file(path: &Path) -> anyhow::Result<Target> {
             }),
         },
     })
+}
+
+/// What LLVM knows about a triple (`src/llvm_subtarget.cpp`).
+#[derive(Debug, Default)]
+struct TripleInfo {
+    normalized: String,
+    /// LLVM has no target for the triple: its message.
+    error: Option<String>,
+    /// Components LLVM does not recognize: ("os" | "environment", text).
+    unknown_parts: Vec<(String, String)>,
+    cpus: Vec<String>,
+    features: Vec<String>,
+}
+
+mod ffi {
+    use std::ffi::{c_char, c_int, c_void};
+    pub type ItemFn = extern "C" fn(*mut c_void, c_int, *const c_char, *const c_char);
+    extern "C" {
+        pub fn mgen_llvm_describe_triple(
+            triple: *const c_char,
+            item: ItemFn,
+            ctx: *mut c_void,
+        ) -> c_int;
+        pub fn mgen_llvm_cpu_accepted(triple: *const c_char, cpu: *const c_char) -> c_int;
+    }
+}
+
+extern "C" fn collect_item(
+    ctx: *mut std::ffi::c_void,
+    kind: std::ffi::c_int,
+    a: *const std::ffi::c_char,
+    b: *const std::ffi::c_char,
+) {
+    // SAFETY: `ctx` is the `&mut TripleInfo` `describe_triple` passed; `a`
+    // and `b` are NUL-terminated strings valid for this call.
+    let info = unsafe { &mut *(ctx as *mut TripleInfo) };
+    let text = |p: *const std::ffi::c_char| unsafe {
+        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+    };
+    match kind {
+        0 => info.error = Some(text(a)),
+        1 => info.normalized = text(a),
+        2 => info.unknown_parts.push((text(a), text(b))),
+        3 => info.cpus.push(text(a)),
+        4 => info.features.push(text(a)),
+        _ => {}
+    }
+}
+
+fn describe_triple(triple: &str) -> TripleInfo {
+    crate::emit::init_llvm();
+    let mut info = TripleInfo::default();
+    let Ok(c) = std::ffi::CString::new(triple) else {
+        info.error = Some("it contains a NUL byte".into());
+        return info;
+    };
+    // SAFETY: `c` outlives the call; the callback only writes to `info`.
+    unsafe {
+        ffi::mgen_llvm_describe_triple(
+            c.as_ptr(),
+            collect_item,
+            &mut info as *mut TripleInfo as *mut std::ffi::c_void,
+        );
+    }
+    info
+}
+
+/// Whether LLVM takes `cpu` for `triple` through a name mapping of the
+/// target's (an alias) although it is not in the CPU table.
+fn cpu_accepted(triple: &str, cpu: &str) -> bool {
+    let (Ok(t), Ok(c)) = (std::ffi::CString::new(triple), std::ffi::CString::new(cpu)) else {
+        return false;
+    };
+    // SAFETY: both strings outlive the call.
+    unsafe { ffi::mgen_llvm_cpu_accepted(t.as_ptr(), c.as_ptr()) == 1 }
+}
+
+/// Up to three of `known` close to `name` (Jaro-Winkler, as clap's
+/// suggestions), best first.
+fn close_names<'a>(name: &str, known: &'a [String]) -> Vec<&'a str> {
+    let mut scored: Vec<(f64, &str)> = known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(name, k), k.as_str()))
+        .filter(|(s, _)| *s > 0.8)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(3).map(|(_, k)| k).collect()
+}
+
+fn did_you_mean(name: &str, known: &[String], quote: &dyn Fn(&str) -> String) -> String {
+    match close_names(name, known).as_slice() {
+        [] => String::new(),
+        [one] => format!("; did you mean {}?", quote(one)),
+        many => {
+            let q: Vec<String> = many.iter().map(|m| quote(m)).collect();
+            format!("; did you mean one of {}?", q.join(", "))
+        }
+    }
+}
+
+/// The triple, CPU and features as LLVM knows them, before anything runs
+/// (clang would otherwise fail on the first runtime file, and LLVM would
+/// print a warning per subtarget and carry on with a generic CPU).
+fn check_with_llvm(t: &Target, origins: &Origins) -> anyhow::Result<()> {
+    let file = |key: &str| origins.get(key).map_or(t.path.as_path(), |p| p.as_path());
+    let info = describe_triple(&t.triple);
+    if let Some(e) = &info.error {
+        bail!(
+            "{}: key `triple`: LLVM has no target for `{}` ({}); mgen's targets have the architectures x86_64, i686, aarch64/arm64, armv7, riscv32, riscv64 and wasm32, e.g. \"aarch64-unknown-linux-gnu\"",
+            file("triple").display(),
+            t.triple,
+            e.trim_end_matches('.')
+        );
+    }
+    if let Some((part, text)) = info.unknown_parts.first() {
+        let example = match part.as_str() {
+            "os" => "linux, windows, macosx11.0.0, wasi or none",
+            _ => "gnu, gnueabihf, musl or msvc",
+        };
+        bail!(
+            "{}: key `triple`: LLVM does not know the {} `{text}` in `{}` (read as `{}`); use one it knows, e.g. {example}, or `unknown`",
+            file("triple").display(),
+            if part == "os" { "operating system" } else { "environment" },
+            t.triple,
+            info.normalized
+        );
+    }
+    if !t.cpu.is_empty() && !info.cpus.contains(&t.cpu) && !cpu_accepted(&t.triple, &t.cpu) {
+        bail!(
+            "{}: key `cpu`: LLVM does not know the CPU `{}` for `{}`{} (`llc-19 -mtriple={} -mcpu=help` lists them)",
+            file("cpu").display(),
+            t.cpu,
+            t.triple,
+            did_you_mean(&t.cpu, &info.cpus, &|c| format!("`{c}`")),
+            t.triple
+        );
+    }
+    for f in t
+        .features
+        .split(',')
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+    {
+        let (sign, name) = match f.split_at(1) {
+            ("+" | "-", name) => (&f[..1], name),
+            _ => bail!(
+                "{}: key `features`: `{f}` needs a sign: `+{f}` to enable it or `-{f}` to disable it",
+                file("features").display()
+            ),
+        };
+        if !info.features.iter().any(|k| k == name) {
+            bail!(
+                "{}: key `features`: LLVM does not know the feature `{name}` for `{}`{} (`llc-19 -mtriple={} -mattr=help` lists them)",
+                file("features").display(),
+                t.triple,
+                did_you_mean(name, &info.features, &|c| format!("`{sign}{c}`")),
+                t.triple
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Load a target: a built-in name (`targets/NAME.toml`) or a path to a

@@ -5,7 +5,9 @@
 //! counted in characters). For each file this runs `mgen build FILE -o TMP/out`
 //! and checks that the build fails with a diagnostic at `FILE_NAME.py:LINE:COL`
 //! containing MESSAGE-SUBSTRING, without a panic and without writing an output.
-//! All failures are reported together.
+//! More `# error:` lines may follow the first (each is checked), and a line
+//! `# errors: N` says how many errors the build reports in all (one message
+//! per mistake: no follow-on errors). All failures are reported together.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -19,6 +21,26 @@ struct Expected {
     line: u32,
     col: u32,
     message: String,
+}
+
+/// The `# error:` lines at the top of a file, and the `# errors: N` count.
+fn parse_headers(path: &Path, text: &str) -> Result<(Vec<Expected>, Option<usize>), String> {
+    let mut exps = vec![parse_header(path, text)?];
+    let mut count = None;
+    for line in text.lines().skip(1) {
+        if line.starts_with("# error:") {
+            exps.push(parse_header(path, line)?);
+        } else if let Some(n) = line.strip_prefix("# errors:") {
+            count = Some(
+                n.trim()
+                    .parse::<usize>()
+                    .map_err(|_| format!("{}: malformed `# errors: N` line", path.display()))?,
+            );
+        } else {
+            break;
+        }
+    }
+    Ok((exps, count))
 }
 
 fn parse_header(path: &Path, text: &str) -> Result<Expected, String> {
@@ -47,7 +69,8 @@ fn parse_header(path: &Path, text: &str) -> Result<Expected, String> {
 fn check_one(mgen: &Path, file: &Path) -> Result<(), String> {
     let text =
         fs::read_to_string(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
-    let exp = parse_header(file, &text)?;
+    let (exps, count) = parse_headers(file, &text)?;
+    let exp = &exps[0];
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
 
     let tmp = tempfile::tempdir().map_err(|e| format!("tempdir: {e}"))?;
@@ -89,11 +112,20 @@ fn check_one(mgen: &Path, file: &Path) -> Result<(), String> {
         problems.push("the compiler panicked".to_string());
     }
     let location = format!("{name}:{}:{}", exp.line, exp.col);
-    if !stderr.contains(&location) {
-        problems.push(format!("stderr does not mention the location `{location}`"));
+    for e in &exps {
+        let loc = format!("{name}:{}:{}", e.line, e.col);
+        if !stderr.contains(&loc) {
+            problems.push(format!("stderr does not mention the location `{loc}`"));
+        }
+        if !stderr.contains(&e.message) {
+            problems.push(format!("stderr does not contain `{}`", e.message));
+        }
     }
-    if !stderr.contains(&exp.message) {
-        problems.push(format!("stderr does not contain `{}`", exp.message));
+    if let Some(n) = count {
+        let want = format!("due to {n} error{}", if n == 1 { "" } else { "s" });
+        if !stderr.contains(&want) {
+            problems.push(format!("expected exactly {n} error(s) (`{want}`)"));
+        }
     }
     if out.exists() {
         problems.push(format!("an output file was written: {}", out.display()));
@@ -154,21 +186,25 @@ fn compile_fail_programs_are_rejected() {
 fn compile_fail_headers_are_well_formed() {
     for file in compile_fail_files() {
         let text = fs::read_to_string(&file).unwrap();
-        let exp = parse_header(&file, &text).unwrap_or_else(|e| panic!("{e}"));
+        let (exps, _) = parse_headers(&file, &text).unwrap_or_else(|e| panic!("{e}"));
         let n_lines = text.lines().count() as u32;
-        assert!(
-            exp.line >= 2 && exp.line <= n_lines,
-            "{}: line {} outside the file",
-            file.display(),
-            exp.line
-        );
-        let line_text = text.lines().nth(exp.line as usize - 1).unwrap();
-        assert!(
-            exp.col as usize <= line_text.chars().count().max(1),
-            "{}: column {} beyond the end of line {}",
-            file.display(),
-            exp.col,
-            exp.line
-        );
+        for exp in exps {
+            assert!(
+                exp.line >= 2 && exp.line <= n_lines,
+                "{}: line {} outside the file",
+                file.display(),
+                exp.line
+            );
+            let line_text = text.lines().nth(exp.line as usize - 1).unwrap();
+            assert!(
+                // One past the last character: the end of the line (where
+                // CPython puts `expected ':'`).
+                exp.col as usize <= line_text.chars().count() + 1,
+                "{}: column {} beyond the end of line {}",
+                file.display(),
+                exp.col,
+                exp.line
+            );
+        }
     }
 }

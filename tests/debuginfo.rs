@@ -208,7 +208,7 @@ fn symbolize_every_elf_target() {
             dir.path(),
         );
         let d = dir.path().join("d");
-        let (work, _) = symbol(&d, "py.work");
+        let (work, _) = symbol(&d, "py.__main__:work");
         let (concat, _) = symbol(&d, "mg_str_concat");
         let out = mgen(
             &[

@@ -223,6 +223,86 @@ fn bad_enum_value_lists_allowed_values() {
     }
 }
 
+/// CPU and feature names are checked against LLVM's tables for the triple,
+/// naming the file that set the key and the closest names.
+#[test]
+fn unknown_cpu_and_features_are_descriptor_errors() {
+    let e = fixture_error("bad-cpu.toml");
+    assert!(
+        e.contains("bad-cpu.toml: key `cpu`") && e.contains("`skylake-avx`"),
+        "{e}"
+    );
+    assert!(
+        e.contains("did you mean") && e.contains("`skylake-avx512`"),
+        "{e}"
+    );
+    // Inherited: the error names the file that set the key.
+    let e = fixture_error("inherits-bad-cpu.toml");
+    assert!(e.contains("bad-cpu.toml: key `cpu`"), "{e}");
+    assert!(!e.contains("inherits-bad-cpu.toml"), "{e}");
+    let e = fixture_error("bad-feature.toml");
+    assert!(
+        e.contains("bad-feature.toml: key `features`") && e.contains("`sse4.3`"),
+        "{e}"
+    );
+    assert!(e.contains("`+sse4.2`") || e.contains("`+sse4.1`"), "{e}");
+    let e = fixture_error("unsigned-feature.toml");
+    assert!(e.contains("key `features`") && e.contains("`+avx2`"), "{e}");
+    // Names LLVM maps onto its table (RISC-V "generic", AArch64's
+    // "apple-m1" in the built-in macOS descriptor) are accepted.
+    assert_eq!(load_fixture("cpu-alias.toml").unwrap().cpu, "generic");
+    assert_eq!(
+        target::resolve("aarch64-apple-darwin").unwrap().cpu,
+        "apple-m1"
+    );
+}
+
+#[test]
+fn bad_triple_is_a_descriptor_error() {
+    let e = fixture_error("bad-triple.toml");
+    assert!(
+        e.contains("bad-triple.toml: key `triple`") && e.contains("`x86_65-unknown-linux-gnu`"),
+        "{e}"
+    );
+    let e = fixture_error("bad-triple-os.toml");
+    assert!(
+        e.contains("bad-triple-os.toml: key `triple`") && e.contains("operating system `linxu`"),
+        "{e}"
+    );
+}
+
+/// Before anything runs: no LLVM warnings, no clang error from the
+/// runtime's sources, for `mgen build` and `mgen matrix` alike.
+#[test]
+fn bad_cpu_and_triple_fail_before_building() {
+    let dir = tempfile::tempdir().unwrap();
+    let prog = dir.path().join("p.py");
+    std::fs::write(&prog, "print(1)\n").unwrap();
+    for (fixture_name, key) in [("bad-cpu.toml", "cpu"), ("bad-triple.toml", "triple")] {
+        for cmd in ["build", "matrix"] {
+            let o = Command::new(env!("CARGO_BIN_EXE_mgen"))
+                .arg(cmd)
+                .arg(if cmd == "build" {
+                    "--target"
+                } else {
+                    "--targets"
+                })
+                .arg(fixture(fixture_name))
+                .arg(&prog)
+                .current_dir(dir.path())
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(1), "{cmd} {fixture_name}: {err}");
+            assert_eq!(err.lines().count(), 1, "{cmd} {fixture_name}: {err}");
+            assert!(
+                err.contains(&format!("{fixture_name}: key `{key}`")),
+                "{cmd} {fixture_name}: {err}"
+            );
+        }
+    }
+}
+
 #[test]
 fn unknown_schema_version_rejected() {
     let e = fixture_error("schema-v2.toml");
@@ -547,5 +627,60 @@ fn matrix_retries_silent_runner_failures() {
         !bad.status.success(),
         "{}",
         String::from_utf8_lossy(&bad.stdout)
+    );
+}
+
+/// `--jobs 0` and `--timeout 0` are usage errors; a level, target or
+/// program given twice runs once.
+#[test]
+fn matrix_rejects_zero_counts_and_dedups_lists() {
+    let mgen = || Command::new(env!("CARGO_BIN_EXE_mgen"));
+    for flag in ["--jobs", "--timeout"] {
+        let o = mgen().args(["matrix", flag, "0", "x.py"]).output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{flag}: {err}");
+        assert!(
+            err.contains(&format!("invalid value '0' for '{flag}")) && err.contains("at least 1"),
+            "{flag}: {err}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("p.py"), "print(\"hi\")\n").unwrap();
+    std::fs::write(d.join("p.out"), "hi\n").unwrap();
+    let host = target::host_name();
+    let o = mgen()
+        .args(["matrix", "--opt-levels", "2,O2,-O2,2", "--targets"])
+        .arg(format!("{host},{host}"))
+        .arg(d.join("p.py"))
+        .arg(d.join(".").join("p.py"))
+        .arg(d)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{out}");
+    assert!(out.contains("matrix: 1 passed"), "{out}");
+    // Two different files named alike would share a column.
+    let other = d.join(format!("{host}.toml"));
+    std::fs::write(
+        &other,
+        format!(
+            "schema-version = 1\ninherits = \"{}\"\n",
+            mgen::home::targets_dir()
+                .join(format!("{host}.toml"))
+                .display()
+        ),
+    )
+    .unwrap();
+    let o = mgen()
+        .args(["matrix", "--targets"])
+        .arg(format!("{host},{}", other.display()))
+        .arg(d.join("p.py"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        !o.status.success() && err.contains("two different descriptors"),
+        "{err}"
     );
 }

@@ -18,6 +18,9 @@ fn frames(stderr: &str) -> Vec<String> {
         .lines()
         .map(str::trim)
         .filter_map(|l| {
+            if l.starts_with("[Previous line repeated ") {
+                return Some(l.to_string());
+            }
             let rest = l.strip_prefix("File \"")?;
             let (path, rest) = rest.split_once('"')?;
             let name = Path::new(path).file_name()?.to_string_lossy().into_owned();

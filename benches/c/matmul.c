@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <stdint.h>
 
+#define N 1000  /* bench-size: the same value as in the .py */
+
 static double *make_matrix(int n, int64_t seed) {
     double *m = malloc(sizeof(double) * n * n);
     int64_t x = seed;
@@ -27,7 +29,7 @@ static double *matmul(const double *a, const double *b, int n) {
 }
 
 int main(void) {
-    int n = 280;
+    int n = N;
     double *a = make_matrix(n, 42), *b = make_matrix(n, 7);
     double *c = matmul(a, b, n);
     double trace = 0.0, total = 0.0;

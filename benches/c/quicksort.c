@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <stdint.h>
 
+#define N 4000000  /* bench-size: the same value as in the .py */
+
 static void quicksort(int64_t *xs, int64_t lo, int64_t hi) {
     while (lo < hi) {
         int64_t mid = (lo + hi) / 2, t;
@@ -17,7 +19,7 @@ static void quicksort(int64_t *xs, int64_t lo, int64_t hi) {
 }
 
 int main(void) {
-    int64_t n = 500000;
+    int64_t n = N;
     int64_t *xs = malloc(sizeof(int64_t) * n);
     int64_t x = 12345;
     for (int64_t i = 0; i < n; i++) {

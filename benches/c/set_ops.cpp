@@ -2,6 +2,8 @@
 #include <cstdio>
 #include <unordered_set>
 
+#define REPEATS 16  /* bench-size: the same value as in the .py */
+
 static int64_t run(int64_t n, int64_t seed) {
     std::unordered_set<int64_t> a, b;
     int64_t x = seed;
@@ -31,7 +33,7 @@ static int64_t run(int64_t n, int64_t seed) {
 
 int main() {
     int64_t checksum = 0;
-    for (int r = 0; r < 20; r++) checksum = (checksum + run(40000, r + 1)) % 1000000007;
+    for (int r = 0; r < REPEATS; r++) checksum = (checksum + run(40000, r + 1)) % 1000000007;
     printf("%lld\n", (long long)checksum);
     return 0;
 }

@@ -4,8 +4,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#define N 60000000  /* bench-size: the same value as in the .py */
+
 int main(void) {
-    int64_t n = 8000000;
+    int64_t n = N;
     bool *is_prime = malloc(n + 1);
     memset(is_prime, 1, n + 1);
     is_prime[0] = is_prime[1] = false;

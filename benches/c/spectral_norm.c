@@ -3,6 +3,8 @@
 #include <stdint.h>
 #include <math.h>
 
+#define N 2500  /* bench-size: the same value as in the .py */
+
 static double eval_a(int64_t i, int64_t j) { return 1.0 / (double)((i + j) * (i + j + 1) / 2 + i + 1); }
 
 static void mul_av(const double *v, double *out, int n) {
@@ -27,7 +29,7 @@ static void mul_atav(const double *v, double *out, double *tmp, int n) {
 }
 
 int main(void) {
-    int n = 350;
+    int n = N;
     double *u = malloc(sizeof(double) * n), *v = malloc(sizeof(double) * n), *tmp = malloc(sizeof(double) * n);
     for (int i = 0; i < n; i++) { u[i] = 1.0; v[i] = 0.0; tmp[i] = 0.0; }
     for (int k = 0; k < 10; k++) {

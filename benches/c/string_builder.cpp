@@ -2,6 +2,8 @@
 #include <cstdio>
 #include <string>
 
+#define N 1250000  /* bench-size: the same value as in the .py */
+
 static std::string build(int64_t n) {
     std::string s;
     char buf[32];
@@ -22,7 +24,7 @@ static std::string build(int64_t n) {
 int main() {
     int64_t total = 0, sevens = 0, lines = 0;
     for (int r = 0; r < 4; r++) {
-        std::string s = build(500000 + r);
+        std::string s = build(N + r);
         total += (int64_t)s.size();
         for (char c : s) {
             if (c == '7') sevens++;

@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <vector>
 
+#define LINES 5000  /* bench-size: the same value as in the .py */
+
 static const char *SYLLABLES[] = {"ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "xe", "zu", "be", "do"};
 
 static std::vector<std::string> make_text(int lines, int words_per_line, int64_t seed) {
@@ -42,7 +44,7 @@ static std::unordered_map<std::string, int64_t> count_words(const std::vector<st
 }
 
 int main() {
-    std::vector<std::string> text = make_text(4000, 40, 2024);
+    std::vector<std::string> text = make_text(LINES, 40, 2024);
     std::unordered_map<std::string, int64_t> counts;
     for (int r = 0; r < 50; r++) counts = count_words(text);
     std::vector<std::pair<std::string, int64_t>> items(counts.begin(), counts.end());

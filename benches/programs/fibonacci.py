@@ -1,5 +1,7 @@
 # Recursive Fibonacci: function calls and small-integer arithmetic.
 
+N = 40  # bench-size: count 34, gate 28
+
 
 def fib(n: int) -> int:
     if n < 2:
@@ -8,4 +10,4 @@ def fib(n: int) -> int:
 
 
 if __name__ == "__main__":
-    print(fib(34))
+    print(fib(N))

@@ -1,5 +1,7 @@
 # Dense matrix multiplication on lists of lists of floats (i-k-j loop order).
 
+N = 1000  # bench-size: count 500, gate 200
+
 
 def make_matrix(n: int, seed: int) -> list[list[float]]:
     m: list[list[float]] = []
@@ -29,7 +31,7 @@ def matmul(a: list[list[float]], b: list[list[float]]) -> list[list[float]]:
 
 
 if __name__ == "__main__":
-    n = 280
+    n = N
     a = make_matrix(n, 42)
     b = make_matrix(n, 7)
     c = matmul(a, b)

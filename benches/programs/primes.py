@@ -1,5 +1,7 @@
 # Count primes by trial division with odd divisors.
 
+LIMIT = 3200000  # bench-size: count 1000000, gate 150000
+
 
 def is_prime(n: int) -> bool:
     if n < 2:
@@ -15,7 +17,7 @@ def is_prime(n: int) -> bool:
 
 
 if __name__ == "__main__":
-    limit = 700000
+    limit = LIMIT
     count = 0
     last = 0
     for n in range(limit):

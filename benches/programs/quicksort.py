@@ -1,5 +1,7 @@
 # In-place recursive quicksort (Lomuto partition, middle pivot) of a list of ints.
 
+N = 4000000  # bench-size: count 1000000, gate 100000
+
 
 def quicksort(xs: list[int], lo: int, hi: int) -> None:
     while lo < hi:
@@ -22,7 +24,7 @@ def quicksort(xs: list[int], lo: int, hi: int) -> None:
 
 
 if __name__ == "__main__":
-    n = 500000
+    n = N
     xs: list[int] = []
     x = 12345
     for _ in range(n):

@@ -1,5 +1,7 @@
 # Sieve of Eratosthenes on a list[bool].
 
+N = 60000000  # bench-size: count 10000000, gate 1000000
+
 
 def sieve(n: int) -> list[bool]:
     is_prime = [True] * (n + 1)
@@ -15,7 +17,7 @@ def sieve(n: int) -> list[bool]:
 
 
 if __name__ == "__main__":
-    n = 8000000
+    n = N
     flags = sieve(n)
     count = 0
     last = 0

@@ -1,5 +1,7 @@
 # Spectral norm of the infinite matrix A(i, j) = 1 / ((i + j)(i + j + 1) / 2 + i + 1) (the Benchmarks Game algorithm).
 
+N = 2500  # bench-size: count 600, gate 150
+
 
 def eval_a(i: int, j: int) -> float:
     return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)
@@ -29,7 +31,7 @@ def mul_atav(v: list[float], out: list[float], tmp: list[float]) -> None:
 
 
 if __name__ == "__main__":
-    n = 350
+    n = N
     u = [1.0] * n
     v = [0.0] * n
     tmp = [0.0] * n

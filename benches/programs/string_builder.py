@@ -1,5 +1,7 @@
 # Building a large string: f-strings and str() into a list, then "".join; then scanning it.
 
+N = 1250000  # bench-size: count 150000, gate 15000
+
 
 def build(n: int) -> str:
     parts: list[str] = []
@@ -16,7 +18,7 @@ if __name__ == "__main__":
     sevens = 0
     lines = 0
     for r in range(4):
-        s = build(500000 + r)
+        s = build(N + r)
         total += len(s)
         sevens += s.count("7")
         lines += len(s.splitlines())

@@ -1,6 +1,7 @@
 # Word frequencies: str.split and a dict[str, int].
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "xe", "zu", "be", "do"]
+LINES = 5000  # bench-size: count 250, gate 25
 
 
 def make_text(lines: int, words_per_line: int, seed: int) -> list[str]:
@@ -28,7 +29,7 @@ def count_words(lines: list[str]) -> dict[str, int]:
 
 
 if __name__ == "__main__":
-    text = make_text(4000, 40, 2024)
+    text = make_text(LINES, 40, 2024)
     counts: dict[str, int] = {}
     for _ in range(50):
         counts = count_words(text)

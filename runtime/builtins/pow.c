@@ -160,6 +160,80 @@ static int is_odd_int(double y) {
     return (int)((m >> (52 - e)) & 1);
 }
 
+/* x ** y for x > 0 and an integer y in [2, 64] whose exact result has at
+ * most 128 significant bits: x = m * 2^e with m odd, so x^y = m^y * 2^(ey)
+ * with m^y computed exactly in two 64-bit words and rounded once, half to
+ * even. These are the results that can be exactly halfway between two
+ * doubles (883364.0 ** 3.0), where an approximation of any precision may
+ * round the wrong way. 0 when not applicable (out of range, too wide). */
+static int exact_int_pow(double x, double y, double *out) {
+    uint64_t u = bits(x);
+    int ex = (int)((u >> 52) & 0x7FF);
+    uint64_t m = u & 0xFFFFFFFFFFFFFull;
+    if (ex == 0)
+        return 0; /* subnormal x: leave it to the general path */
+    m |= 1ull << 52;
+    int e = ex - 1075;
+    int tz = __builtin_ctzll(m);
+    m >>= tz;
+    e += tz;
+    int mbits = 64 - __builtin_clzll(m);
+    int k = (int)y;
+    if (mbits * k > 128)
+        return 0;
+    /* hi:lo = m^k, exact (fits in 128 bits by the test above) */
+    uint64_t hi = 0, lo = 1;
+    for (int i = 0; i < k; i++) {
+        /* (hi:lo) * m with 32-bit halves */
+        uint64_t m0 = m & 0xFFFFFFFFu, m1 = m >> 32;
+        uint64_t l0 = lo & 0xFFFFFFFFu, l1 = lo >> 32;
+        uint64_t p00 = l0 * m0, p01 = l0 * m1, p10 = l1 * m0, p11 = l1 * m1;
+        uint64_t mid = (p00 >> 32) + (p01 & 0xFFFFFFFFu) + (p10 & 0xFFFFFFFFu);
+        uint64_t nlo = (p00 & 0xFFFFFFFFu) | (mid << 32);
+        uint64_t carry = (mid >> 32) + (p01 >> 32) + (p10 >> 32) + p11;
+        hi = hi * m + carry;
+        lo = nlo;
+    }
+    int len = hi ? 128 - __builtin_clzll(hi) : 64 - __builtin_clzll(lo);
+    long long scale = (long long)e * k;
+    double v;
+    if (len <= 53) {
+        v = (double)lo; /* exact */
+    } else {
+        int sh = len - 53; /* bits to drop: 1..75 */
+        uint64_t top, rest_hi, rest_lo;
+        if (sh >= 64) {
+            top = hi >> (sh - 64);
+            rest_hi = sh - 64 ? hi & ((1ull << (sh - 64)) - 1) : 0;
+            rest_lo = lo;
+        } else {
+            top = (lo >> sh) | (hi << (64 - sh));
+            rest_hi = 0;
+            rest_lo = lo & ((1ull << sh) - 1);
+        }
+        /* compare the dropped bits with half of the last kept bit */
+        int above, equal;
+        if (sh - 1 >= 64) {
+            uint64_t half = 1ull << (sh - 1 - 64);
+            above = rest_hi > half || (rest_hi == half && rest_lo);
+            equal = rest_hi == half && !rest_lo;
+        } else {
+            uint64_t half = 1ull << (sh - 1);
+            above = rest_hi || rest_lo > half;
+            equal = !rest_hi && rest_lo == half;
+        }
+        if (above || (equal && (top & 1)))
+            top++;
+        v = (double)top; /* top <= 2^53: exact */
+        scale += sh;
+    }
+    if (scale > 900 || scale < -900)
+        return 0; /* keep clear of overflow and subnormal double rounding */
+    int s1 = (int)(scale / 2), s2 = (int)(scale - s1);
+    *out = v * pow2(s1) * pow2(s2);
+    return 1;
+}
+
 /* C99 Annex F pow. */
 double pow(double x, double y) {
     if (y == 0.0 || x == 1.0)
@@ -185,7 +259,22 @@ double pow(double x, double y) {
         neg = yodd;
         x = -x;
     }
-    DD t = dd_mul_d(dd_log(x), y);
+    if (y >= 2.0 && y <= 64.0 && is_int(y)) {
+        double r;
+        if (exact_int_pow(x, y, &r))
+            return neg ? -r : r;
+    }
+    DD lx = dd_log(x);
+    /* Decide overflow and underflow on a plain product first: the exact
+     * product splits y into halves (Dekker), which overflows for |y| near
+     * DBL_MAX, where the result is far out of range anyway (|log x| is at
+     * least 2^-53 for x != 1). */
+    double est = lx.hi * y;
+    if (est > 720.0)
+        return neg ? -__builtin_inf() : __builtin_inf();
+    if (est < -760.0)
+        return neg ? -0.0 : 0.0;
+    DD t = dd_mul_d(lx, y);
     double r;
     if (t.hi > 710.0)
         r = __builtin_inf();

@@ -102,6 +102,16 @@ void mg_module_main(void) {
     static const double py[] = {10, 308.25, -323.5, -1074, -1074.5, 1074, 1.0, 1e9, 0.5, -2.5, 30.5, 0.5, -307.6, 308.2547};
     for (unsigned i = 0; i < sizeof px / sizeof px[0]; i++)
         pcase(px[i], py[i]);
+    /* integer exponents whose exact result lies halfway between doubles */
+    static const double tx[] = {883364, 473338, 856924, 469826, 3, 1.5, 12345.0};
+    static const double ty[] = {3, 3, 3, 3, 40, 64, 4};
+    for (unsigned i = 0; i < sizeof tx / sizeof tx[0]; i++)
+        pcase(tx[i], ty[i]);
+    /* exponents near DBL_MAX (the Dekker split of y overflows there) */
+    static const double hx[] = {2, 2, 0.5, 0.5, 1.0000001, 0.9999999, 1e300, 1e-300, 3, 1.5};
+    static const double hy[] = {1e308, -1e308, 1e308, -1.7976931348623157e308, 1e308, 1e308, 1e300, -1e300, 1e18, -9e307};
+    for (unsigned i = 0; i < sizeof hx / sizeof hx[0]; i++)
+        pcase(hx[i], hy[i]);
 
     /* float // and % */
     for (int i = 0; i < 300; i++) {

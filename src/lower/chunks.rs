@@ -148,6 +148,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.zerodiv_bb = [None, None];
         self.loops.clear();
         self.iter_temps.clear();
+        self.rec_offset = 0;
+        self.gen_consumer = 0;
+        self.jump_ctx = false;
         self.frame_prev = None;
         self.ret_slot = None;
         self.locals = vec![None; f.locals.len()];
@@ -158,7 +161,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.entry_bb = Some(entry);
         self.position(entry);
         self.set_debug_loc(first.line, first.col);
-        self.frame = Some(fv.get_nth_param(0).unwrap().into_pointer_value());
+        let frame = fv.get_nth_param(0).unwrap().into_pointer_value();
+        self.frame = Some(frame);
+        // The `<module>` frame's depth, read in this function (the value
+        // `mg_module_main` computed belongs to that function); recursion
+        // checks and calls from inlined frames use it.
+        let pd = self.b.build_struct_gep(self.frame_ty, frame, 3, "")?;
+        let depth = self.b.build_load(self.ctx.i32_type(), pd, "depth")?;
+        self.depth = Some(depth.into_int_value());
         self.line = Some(first.line);
         let exit = self.ctx.append_basic_block(fv, "exit");
         self.exit_bb = Some(exit);

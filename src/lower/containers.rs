@@ -1,6 +1,7 @@
 //! Lists, tuples, dicts, sets: displays, indexing, methods, iteration,
 //! comprehensions and the builtins that consume iterables.
 
+use super::reclimit;
 use super::*;
 
 /// State of one iteration in progress (see `iter_begin`).
@@ -67,6 +68,9 @@ enum CursorKind<'ctx> {
         inner: Vec<(Cursor<'ctx>, Ty)>,
         ty: Ty,
     },
+    /// A generator expression whose outermost iterable is evaluated (its
+    /// cursor); the rest runs in `drive`.
+    Gen { first: Box<Cursor<'ctx>> },
 }
 
 impl<'ctx, 'p> Lowerer<'ctx, 'p> {
@@ -263,6 +267,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     ty: it.elem.clone(),
                 }
             }
+            IterKind::Gen { gens, .. } => {
+                let first = self.iter_begin(&gens[0].iter)?;
+                CursorKind::Gen {
+                    first: Box::new(first),
+                }
+            }
             IterKind::List(_) | IterKind::Tuple(_) => unreachable!(),
         };
         Ok(Cursor { kind })
@@ -277,6 +287,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let i64t = self.ctx.i64_type();
         let one = i64t.const_int(1, false);
         Ok(match &c.kind {
+            CursorKind::Gen { .. } => {
+                unreachable!(
+                    "a generator expression is driven, never pulled (check keeps it out of zip)"
+                )
+            }
             CursorKind::Range {
                 cur,
                 stop,
@@ -522,7 +537,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     fn cursor_temps(c: &Cursor<'ctx>) -> usize {
         match &c.kind {
             CursorKind::Range { .. } | CursorKind::RangeRev { .. } => 0,
-            CursorKind::Enumerate { inner, .. } => Self::cursor_temps(inner),
+            CursorKind::Enumerate { inner, .. } | CursorKind::Gen { first: inner } => {
+                Self::cursor_temps(inner)
+            }
             CursorKind::Zip { inner, .. } => inner.iter().map(|(c, _)| Self::cursor_temps(c)).sum(),
             _ => 1,
         }
@@ -584,6 +601,38 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         orelse: &[Stmt],
     ) -> Result<()> {
         let cursor = self.iter_begin(iter)?;
+        if iter.is_push_only() {
+            // A generator expression: the body runs inside its innermost
+            // loop; `break` releases what its loops hold, then leaves.
+            let end = self.new_block("for.end");
+            let base = self.iter_temps.len() - Self::cursor_temps(&cursor);
+            self.drive(iter, cursor, &mut |this, v| {
+                this.set_debug_loc(s.line, s.col);
+                this.store_target(target, &iter.elem, v, s.line)?;
+                let cont = this.new_block("for.cont");
+                let brk = this.new_block("for.break");
+                let held: Vec<_> = this.iter_temps[base..].to_vec();
+                this.loops.push((cont, brk, this.iter_temps.len()));
+                this.block(body)?;
+                this.loops.pop();
+                if !this.terminated() {
+                    this.b.build_unconditional_branch(cont)?;
+                }
+                this.position(brk);
+                for (ty, tv) in held.iter().rev() {
+                    this.decref(ty, *tv)?;
+                }
+                this.b.build_unconditional_branch(end)?;
+                this.position(cont);
+                Ok(())
+            })?;
+            self.block(orelse)?;
+            if !self.terminated() {
+                self.b.build_unconditional_branch(end)?;
+            }
+            self.position(end);
+            return Ok(());
+        }
         let head = self.new_block("for.head");
         let else_bb = self.new_block("for.else");
         let end = self.new_block("for.end");
@@ -609,23 +658,125 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     }
 
     /// Run `each` on every element of `iter` (elements owned by `each`).
+    /// `each` may leave early by branching elsewhere after releasing
+    /// `iter_temps` above the depth it saw on entry (see `Reduce::Any`).
     fn for_each(
         &mut self,
         iter: &Iter,
-        each: &mut dyn FnMut(&mut Self, BasicValueEnum<'ctx>, BasicBlock<'ctx>) -> Result<()>,
+        each: &mut dyn FnMut(&mut Self, BasicValueEnum<'ctx>) -> Result<()>,
     ) -> Result<()> {
         let cursor = self.iter_begin(iter)?;
-        let head = self.new_block("each.head");
-        let end = self.new_block("each.end");
-        self.b.build_unconditional_branch(head)?;
-        self.position(head);
-        let v = self.iter_next(&cursor, end)?;
-        each(self, v, end)?;
-        if !self.terminated() {
-            self.b.build_unconditional_branch(head)?;
+        self.drive(iter, cursor, each)
+    }
+
+    /// The loop of `for_each`, over a cursor `iter_begin` made: between the
+    /// two, a consumer evaluates its other arguments (CPython evaluates a
+    /// call's arguments, generator objects included, before running it).
+    fn drive(
+        &mut self,
+        iter: &Iter,
+        cursor: Cursor<'ctx>,
+        each: &mut dyn FnMut(&mut Self, BasicValueEnum<'ctx>) -> Result<()>,
+    ) -> Result<()> {
+        let consumer = std::mem::replace(&mut self.gen_consumer, 0);
+        match (&iter.kind, cursor.kind) {
+            (IterKind::Gen { gens, elt }, CursorKind::Gen { first }) => {
+                // The generator's body runs in its own frame, above its
+                // consumer (and the consumer's C level, if it has one).
+                let body_off = self.rec_offset + consumer + 1;
+                let here = self.rec_offset;
+                self.gen_level(gens, elt, 0, Some(*first), (body_off, here), each)
+            }
+            (
+                IterKind::Enumerate(inner, _),
+                CursorKind::Enumerate {
+                    inner: ic,
+                    counter,
+                    ty,
+                },
+            ) if inner.is_push_only() => {
+                let i64t = self.ctx.i64_type();
+                self.gen_consumer = consumer;
+                self.drive(inner, *ic, &mut |this, v| {
+                    let n = this.b.build_load(i64t, counter, "")?.into_int_value();
+                    let t = this.make_tuple(&ty, &[n.into(), v])?;
+                    let n1 = this.b.build_int_add(n, i64t.const_int(1, false), "")?;
+                    this.b.build_store(counter, n1)?;
+                    each(this, t)
+                })
+            }
+            (_, kind) => {
+                let cursor = Cursor { kind };
+                let head = self.new_block("each.head");
+                let end = self.new_block("each.end");
+                self.b.build_unconditional_branch(head)?;
+                self.position(head);
+                let v = self.iter_next(&cursor, end)?;
+                each(self, v)?;
+                if !self.terminated() {
+                    self.b.build_unconditional_branch(head)?;
+                }
+                self.position(end);
+                self.iter_end(&cursor)?;
+                Ok(())
+            }
         }
-        self.position(end);
-        self.iter_end(&cursor)?;
+    }
+
+    /// Generator expression level `level`: iterate its iterable (`first`:
+    /// already begun, for level 0), bind the target, test the conditions,
+    /// then the next level or, innermost, the element into `each`.
+    #[allow(clippy::too_many_arguments)]
+    fn gen_level(
+        &mut self,
+        gens: &[CompGen],
+        elt: &Expr,
+        level: usize,
+        first: Option<Cursor<'ctx>>,
+        (body_off, consumer_off): (u32, u32),
+        each: &mut dyn FnMut(&mut Self, BasicValueEnum<'ctx>) -> Result<()>,
+    ) -> Result<()> {
+        let g = &gens[level];
+        let cursor = match first {
+            Some(c) => c,
+            None => {
+                self.recursion_check(&reclimit::iter_creation(&g.iter), elt.line)?;
+                self.iter_begin(&g.iter)?
+            }
+        };
+        self.drive(&g.iter, cursor, &mut |this, v| {
+            this.rec_offset = body_off;
+            this.store_target(&g.target, &g.iter.elem, v, elt.line)?;
+            let mut skip = None;
+            for c in &g.conds {
+                this.recursion_check(&reclimit::combined(c, true), c.line)?;
+                this.jump_ctx = true;
+                let cv = this.expr(c)?.into_int_value();
+                let next = this.new_block("gen.if");
+                let sk = *skip.get_or_insert_with(|| this.new_block("gen.skip"));
+                this.b.build_conditional_branch(cv, next, sk)?;
+                this.position(next);
+            }
+            if level + 1 < gens.len() {
+                this.rec_offset = body_off;
+                this.gen_level(gens, elt, level + 1, None, (body_off, consumer_off), each)?;
+            } else {
+                this.recursion_check(&reclimit::combined(elt, false), elt.line)?;
+                let v = this.expr(elt)?;
+                // The consumer's code runs where the consumer is.
+                this.rec_offset = consumer_off;
+                each(this, v)?;
+            }
+            this.rec_offset = body_off;
+            if let Some(sk) = skip {
+                if !this.terminated() {
+                    this.b.build_unconditional_branch(sk)?;
+                }
+                this.position(sk);
+            }
+            Ok(())
+        })?;
+        self.rec_offset = consumer_off;
         Ok(())
     }
 
@@ -722,51 +873,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             ExprKind::Set(items) => {
                 let Ty::Set(et) = &e.ty else { unreachable!() };
                 let s = self.new_set(et)?;
-                // CPython builds a display of 3+ constants from a frozenset
-                // constant (BUILD_SET 0; SET_UPDATE), which iterates in a
-                // different order than adding one by one: do the same.
-                let via_frozenset = items.len() > 2 && items.iter().all(is_constant);
-                let target = if via_frozenset { self.new_set(et)? } else { s };
+                // BUILD_SET: the elements are inserted in order (displays
+                // CPython folds to constants are `FrozenSet`s, see pyconst).
                 for it in items {
                     let v = self.expr(it)?;
-                    self.put("mg_set_add", target, et, v)?;
-                }
-                if via_frozenset {
-                    // The compiler's constant merging rebuilds the frozenset
-                    // from its own iteration order, one add at a time.
-                    let rebuilt = self.new_set(et)?;
-                    let pos = self.entry_alloca(self.t_i64(), "fz.pos")?;
-                    self.b.build_store(pos, self.i64c(0))?;
-                    let sp = self.entry_alloca(self.t_ptr(), "fz.slot")?;
-                    let head = self.new_block("fz.head");
-                    let body = self.new_block("fz.body");
-                    let done = self.new_block("fz.done");
-                    self.b.build_unconditional_branch(head)?;
-                    self.position(head);
-                    let more = self
-                        .call_rt(
-                            "mg_set_next",
-                            Some(self.t_bool()),
-                            &[target.into(), pos.into(), sp.into()],
-                        )?
-                        .unwrap()
-                        .into_int_value();
-                    self.b.build_conditional_branch(more, body, done)?;
-                    self.position(body);
-                    let slot = self
-                        .b
-                        .build_load(self.ptr_t(), sp, "")?
-                        .into_pointer_value();
-                    let v = self.load_slot(et, slot)?;
-                    self.incref(et, v)?;
-                    self.put("mg_set_add", rebuilt, et, v)?;
-                    self.b.build_unconditional_branch(head)?;
-                    self.position(done);
-                    self.call_rt("mg_set_update", None, &[s.into(), rebuilt.into()])?;
-                    self.decref(&e.ty, target.into())?;
-                    self.decref(&e.ty, rebuilt.into())?;
+                    self.put("mg_set_add", s, et, v)?;
                 }
                 s.into()
+            }
+            ExprKind::FrozenSet { id, elems } => {
+                let Ty::Set(et) = &e.ty else { unreachable!() };
+                self.frozen_set(*id, et, elems)?
             }
             ExprKind::Comp {
                 kind,
@@ -819,8 +936,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 container,
                 negate,
             } => {
-                let ch = self.expr_borrow(container)?;
+                // Python evaluates the item, then the container.
                 let ih = self.expr_borrow(item)?;
+                let ch = self.expr_borrow(container)?;
                 self.set_line(e.line)?;
                 let r = match &container.ty {
                     Ty::Str => self
@@ -958,6 +1076,48 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         })
     }
 
+    /// A frozenset constant: a global built on first use (`mg_set_freeze`
+    /// makes CPython's frozenset from the set of `elems` and makes it
+    /// immortal), then shared by every use of the same `id`.
+    fn frozen_set(&mut self, id: usize, et: &Ty, elems: &[Expr]) -> Result<BasicValueEnum<'ctx>> {
+        let name = format!("mg.frozenset.{id}");
+        let g = match self.module.get_global(&name) {
+            Some(g) => g,
+            None => {
+                let g = self.module.add_global(self.ptr_t(), None, &name);
+                g.set_linkage(Linkage::Internal);
+                g.set_initializer(&self.ptr_t().const_null());
+                g
+            }
+        };
+        let cached = self
+            .b
+            .build_load(self.ptr_t(), g.as_pointer_value(), "")?
+            .into_pointer_value();
+        let from = self.b.get_insert_block().unwrap();
+        let build = self.new_block("frozenset.build");
+        let done = self.new_block("frozenset.done");
+        let missing = self.b.build_is_null(cached, "")?;
+        self.b.build_conditional_branch(missing, build, done)?;
+        self.position(build);
+        let a = self.new_set(et)?;
+        for el in elems {
+            let v = self.expr(el)?;
+            self.put("mg_set_add", a, et, v)?;
+        }
+        let fz = self
+            .call_rt("mg_set_freeze", Some(self.t_ptr()), &[a.into()])?
+            .unwrap()
+            .into_pointer_value();
+        self.b.build_store(g.as_pointer_value(), fz)?;
+        let built = self.b.get_insert_block().unwrap();
+        self.b.build_unconditional_branch(done)?;
+        self.position(done);
+        let phi = self.b.build_phi(self.ptr_t(), "frozenset")?;
+        phi.add_incoming(&[(&cached, from), (&fz, built)]);
+        Ok(phi.as_basic_value())
+    }
+
     fn comprehension(
         &mut self,
         e: &Expr,
@@ -988,10 +1148,21 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         level: usize,
     ) -> Result<()> {
         let g = &gens[level];
-        self.for_each(&g.iter, &mut |this, v, _end| {
+        if level > 0 {
+            // Inner iterables are made inside the comprehension's frame.
+            self.recursion_check(&reclimit::iter_creation(&g.iter), e.line)?;
+        }
+        // The comprehension's frame drives its outermost iterable.
+        self.gen_consumer = if level == 0 { 1 } else { 0 };
+        let outer = self.rec_offset;
+        self.for_each(&g.iter, &mut |this, v| {
+            // The body runs in the comprehension's frame (CPython 3.11).
+            this.rec_offset = if level == 0 { outer + 1 } else { outer };
             this.store_target(&g.target, &g.iter.elem, v, e.line)?;
             let mut skip = None;
             for c in &g.conds {
+                this.recursion_check(&reclimit::combined(c, true), c.line)?;
+                this.jump_ctx = true;
                 let cv = this.expr(c)?.into_int_value();
                 let next = this.new_block("comp.if");
                 let sk = *skip.get_or_insert_with(|| this.new_block("comp.skip"));
@@ -1001,6 +1172,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             if level + 1 < gens.len() {
                 this.comp_level(e, kind, container, key, elt, gens, level + 1)?;
             } else {
+                let mut ch = key
+                    .map(|k| reclimit::combined(k, false))
+                    .unwrap_or_default();
+                ch.extend(reclimit::combined(elt, false));
+                this.recursion_check(&ch, elt.line)?;
                 match kind {
                     CompKind::List => {
                         let v = this.expr(elt)?;
@@ -1024,8 +1200,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 }
                 this.position(sk);
             }
+            this.rec_offset = outer;
             Ok(())
-        })
+        })?;
+        self.rec_offset = outer;
+        Ok(())
     }
 
     fn index(&mut self, e: &Expr, obj: &Expr, idx: &Expr) -> Result<BasicValueEnum<'ctx>> {
@@ -1174,6 +1353,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let lh = self.expr_borrow(l)?;
         let rh = self.expr_borrow(r)?;
         self.set_line(e.line)?;
+        if matches!(r.ty, Ty::Str | Ty::List(_)) && l.ty == Ty::Int {
+            // n * seq
+            let f = if r.ty == Ty::Str {
+                "mg_str_repeat"
+            } else {
+                "mg_list_repeat"
+            };
+            let v = self.call_rt(f, ptr, &[rh.v, lh.v])?.unwrap();
+            self.release(&r.ty, rh)?;
+            return Ok(v);
+        }
         let f = match (&l.ty, op) {
             (Ty::Str, BinOp::Add) => "mg_str_concat",
             (Ty::Str, BinOp::Mul) => "mg_str_repeat",
@@ -1185,6 +1375,32 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.release(&l.ty, lh)?;
         self.release(&r.ty, rh)?;
         Ok(v)
+    }
+
+    /// `l op= r` on a mutable container: `lv` (owned) is mutated in place
+    /// and returned (still owned); `r` is evaluated here, after `lv`.
+    pub(super) fn inplace_op(
+        &mut self,
+        line: u32,
+        op: BinOp,
+        lty: &Ty,
+        lv: BasicValueEnum<'ctx>,
+        r: &Expr,
+    ) -> Result<BasicValueEnum<'ctx>> {
+        let rh = self.expr_borrow(r)?;
+        self.set_line(line)?;
+        let f = match (lty, op) {
+            (Ty::List(_), BinOp::Add) => "mg_list_extend",
+            (Ty::List(_), BinOp::Mul) => "mg_list_irepeat",
+            (Ty::Set(_), BinOp::BitOr) => "mg_set_update",
+            (Ty::Set(_), BinOp::BitAnd) => "mg_set_intersection_update",
+            (Ty::Set(_), BinOp::Sub) => "mg_set_difference_update",
+            (Ty::Set(_), BinOp::BitXor) => "mg_set_symmetric_difference_update",
+            _ => unreachable!("checked: in-place operator on {lty:?}"),
+        };
+        self.call_rt(f, None, &[lv, rh.v])?;
+        self.release(&r.ty, rh)?;
+        Ok(lv)
     }
 
     pub(super) fn set_item(
@@ -1289,14 +1505,26 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let p = slot_of(self)?;
         let cur = self.load_slot(&elem, p)?;
         self.incref(&elem, cur)?;
-        let rhs = self.expr(value)?;
         let e = Expr {
             kind: ExprKind::Int(0),
             ty: elem.clone(),
             line,
             col: 0,
         };
-        let new = if matches!(elem, Ty::Str | Ty::List(_)) {
+        let inplace = matches!(
+            (&elem, op),
+            (Ty::List(_), BinOp::Add | BinOp::Mul)
+                | (
+                    Ty::Set(_),
+                    BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
+                )
+        );
+        let new = if inplace {
+            // CPython's INPLACE op: the item itself is mutated (aliases see
+            // it), then stored back.
+            self.inplace_op(line, op, &elem, cur, value)?
+        } else if matches!(elem, Ty::Str | Ty::List(_)) {
+            let rhs = self.expr(value)?;
             let f = match (&elem, op) {
                 (Ty::Str, BinOp::Add) => "mg_str_concat",
                 (Ty::Str, BinOp::Mul) => "mg_str_repeat",
@@ -1308,14 +1536,50 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             self.decref(&value.ty, rhs)?;
             v
         } else {
+            let rhs = self.expr(value)?;
             self.binary(&e, op, &elem, cur, rhs)?
         };
-        // Store through a fresh lookup (the value expression may have moved it).
+        // Store as STORE_SUBSCR does, through a fresh lookup (the value
+        // expression may have changed the container).
         self.set_line(line)?;
-        let p = slot_of(self)?;
-        let old = self.load_slot(&elem, p)?;
-        self.store_slot(&elem, p, new)?;
-        self.decref(&elem, old)?;
+        match &obj.ty {
+            Ty::List(et) => {
+                let p = self.list_index_ptr(
+                    oh.v.into_pointer_value(),
+                    et,
+                    kh.v.into_int_value(),
+                    "list assignment index out of range",
+                )?;
+                let old = self.load_slot(&elem, p)?;
+                self.store_slot(&elem, p, new)?;
+                self.decref(&elem, old)?;
+            }
+            Ty::Dict(kt, vt) => {
+                // Still present (the usual case): replace the value in its
+                // slot; else insert the key again, as `d[k] = v` would.
+                let ks = self.spill(kt, kh.v)?;
+                let p = self
+                    .call_rt("mg_dict_find", Some(self.t_ptr()), &[oh.v, ks.into()])?
+                    .unwrap()
+                    .into_pointer_value();
+                let present = self.new_block("augset.present");
+                let absent = self.new_block("augset.absent");
+                let done = self.new_block("augset.done");
+                let isnull = self.b.build_is_null(p, "")?;
+                self.b.build_conditional_branch(isnull, absent, present)?;
+                self.position(present);
+                let old = self.load_slot(vt, p)?;
+                self.store_slot(vt, p, new)?;
+                self.decref(vt, old)?;
+                self.b.build_unconditional_branch(done)?;
+                self.position(absent);
+                self.incref(kt, kh.v)?;
+                self.dict_set(oh.v.into_pointer_value(), kt, kh.v, vt, new)?;
+                self.b.build_unconditional_branch(done)?;
+                self.position(done);
+            }
+            _ => unreachable!(),
+        }
         self.release(&key_ty, kh)?;
         self.release(&obj.ty, oh)
     }
@@ -1473,6 +1737,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     unreachable!()
                 };
                 let kh = self.expr_borrow(&args[1])?;
+                // Every argument is evaluated before the call, the default too
+                // (used or not).
+                let dflt = match args.get(2) {
+                    Some(d) => Some(self.expr(d)?),
+                    None => None,
+                };
                 self.set_line(e.line)?;
                 let ks = self.spill(kt, kh.v)?;
                 let result = match m {
@@ -1489,10 +1759,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                         self.position(found);
                         let v1 = self.load_slot(vt, p)?;
                         self.incref(vt, v1)?;
+                        let d = dflt.expect("checked: get/setdefault with a default");
+                        self.decref(vt, d)?;
                         let found_end = self.b.get_insert_block().unwrap();
                         self.b.build_unconditional_branch(end)?;
                         self.position(missing);
-                        let d = self.expr(&args[2])?;
                         if m == Method::DictSetDefault {
                             // store a reference to the default under the key
                             self.incref(vt, d)?;
@@ -1522,11 +1793,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                         self.b.build_conditional_branch(ok, found, missing)?;
                         self.position(found);
                         let v1 = self.load_slot(vt, out)?;
+                        if let Some(d) = dflt {
+                            self.decref(vt, d)?;
+                        }
                         let found_end = self.b.get_insert_block().unwrap();
                         self.b.build_unconditional_branch(end)?;
                         self.position(missing);
-                        let d = if args.len() == 3 {
-                            self.expr(&args[2])?
+                        let d = if let Some(d) = dflt {
+                            d
                         } else {
                             // KeyError: repr(key)
                             let rep = self.repr_value(kt, kh.v, e.line)?;
@@ -1561,17 +1835,27 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             | Method::SetIntersection
             | Method::SetDifference
             | Method::SetSymmetricDifference
+            | Method::SetOr
+            | Method::SetAnd
+            | Method::SetSub
+            | Method::SetXor
             | Method::SetIsSubset
             | Method::SetIsSuperset => {
                 let oh = self.expr_borrow(&args[1])?;
                 let (f, ret) = match m {
-                    Method::SetUnion => ("mg_set_union", ptr),
-                    Method::SetIntersection => ("mg_set_intersection", ptr),
-                    Method::SetDifference => ("mg_set_difference", ptr),
-                    Method::SetSymmetricDifference => ("mg_set_symmetric_difference", ptr),
+                    Method::SetUnion | Method::SetOr => ("mg_set_union", ptr),
+                    Method::SetIntersection | Method::SetAnd => ("mg_set_intersection", ptr),
+                    Method::SetDifference | Method::SetSub => ("mg_set_difference", ptr),
+                    Method::SetSymmetricDifference | Method::SetXor => {
+                        ("mg_set_symmetric_difference", ptr)
+                    }
                     _ => ("mg_set_issubset", Some(self.t_bool())),
                 };
-                let r = self.call_rt(f, ret, &[rh.v, oh.v])?;
+                let r = if m == Method::SetIsSuperset {
+                    self.call_rt(f, ret, &[oh.v, rh.v])?
+                } else {
+                    self.call_rt(f, ret, &[rh.v, oh.v])?
+                };
                 self.release(&args[1].ty, oh)?;
                 r
             }
@@ -1664,7 +1948,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     elem: et.clone(),
                 };
                 self.set_line(e.line)?;
-                self.for_each(&it, &mut |this, v, _| {
+                self.for_each(&it, &mut |this, v| {
                     match m {
                         Method::SetUnionList | Method::SetUpdateList => {
                             this.put("mg_set_add", result, &et, v)?
@@ -1765,7 +2049,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     ) -> Result<BasicValueEnum<'ctx>> {
         self.incref(elem_ty, v)?;
         self.store_target(&k.param, elem_ty, v, line)?;
-        self.expr(&k.body)
+        // A key function runs in its own frame, called by the builtin
+        // (sorted, min, max, list.sort: one C level) that wants the key.
+        self.rec_offset += 2;
+        let r = self
+            .recursion_check(&reclimit::combined(&k.body, false), line)
+            .and_then(|_| self.expr(&k.body));
+        self.rec_offset -= 2;
+        r
     }
 
     /// Keys of every element of list `l`, as a new list.
@@ -1836,15 +2127,24 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         start: Option<&Expr>,
     ) -> Result<BasicValueEnum<'ctx>> {
         let elem = iter.elem.clone();
+        // CPython evaluates the iterable (a generator expression's outermost
+        // iterable), then the other arguments, then iterates.
+        let cursor = self.iter_begin(iter)?;
+        let extra = match (op, reverse, start) {
+            (Reduce::Sorted, Some(r), _) => Some(self.expr(r)?),
+            (Reduce::Sum | Reduce::Min | Reduce::Max, _, Some(s)) => Some(self.expr(s)?),
+            _ => None,
+        };
+        self.gen_consumer = reclimit::gen_consumer_level(op);
         match op {
             Reduce::List | Reduce::Sorted => {
                 let l = self.new_list(&elem, 0)?;
-                self.for_each(iter, &mut |this, v, _| {
+                self.drive(iter, cursor, &mut |this, v| {
                     this.put("mg_list_append", l, &elem, v)
                 })?;
                 if op == Reduce::Sorted {
-                    let rev = match reverse {
-                        Some(r) => self.expr(r)?,
+                    let rev = match extra {
+                        Some(r) => r,
                         None => self.ctx.bool_type().const_zero().into(),
                     };
                     self.sort_list(l, &elem, key, rev, e.line)?;
@@ -1854,19 +2154,21 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             Reduce::Set => {
                 let s = self.new_set(&elem)?;
                 self.set_line(e.line)?;
-                self.for_each(iter, &mut |this, v, _| this.put("mg_set_add", s, &elem, v))?;
+                self.drive(iter, cursor, &mut |this, v| {
+                    this.put("mg_set_add", s, &elem, v)
+                })?;
                 Ok(s.into())
             }
             Reduce::Sum => {
                 let acc = self.entry_alloca(self.llty(&e.ty), "sum")?;
-                let init = match start {
-                    Some(s) => self.expr(s)?,
+                let init = match extra {
+                    Some(s) => s,
                     None => self.llty(&e.ty).const_zero(),
                 };
                 self.b.build_store(acc, init)?;
                 let rt = e.ty.clone();
                 let ex = e.clone();
-                self.for_each(iter, &mut |this, v, _| {
+                self.drive(iter, cursor, &mut |this, v| {
                     let v = if elem == Ty::Bool {
                         this.b
                             .build_int_z_extend(v.into_int_value(), this.ctx.i64_type(), "")?
@@ -1888,10 +2190,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     .build_store(res, self.ctx.bool_type().const_int(!is_any as u64, false))?;
                 let found = self.new_block("anyall.found");
                 let after = self.new_block("anyall.after");
-                let iter_depth = self.iter_temps.len();
+                // the cursor's own references (the iterated list, str, ...)
+                // are released on the early exit too
+                let iter_depth = self.iter_temps.len() - Self::cursor_temps(&cursor);
                 let mut exits: Vec<(BasicBlock<'ctx>, Vec<(Ty, BasicValueEnum<'ctx>)>)> =
                     Vec::new();
-                self.for_each(iter, &mut |this, v, _| {
+                self.drive(iter, cursor, &mut |this, v| {
                     let t = this.truthy(&elem, v)?;
                     this.decref(&elem, v)?;
                     let next = this.new_block("anyall.next");
@@ -1934,7 +2238,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     CmpOp::Lt
                 };
                 let line = e.line;
-                self.for_each(iter, &mut |this, v, _| {
+                self.drive(iter, cursor, &mut |this, v| {
                     let had = this.b.build_load(this.t_bool(), have, "")?.into_int_value();
                     let kv = match key {
                         Some(k) => Some(this.apply_key(k, &elem, v, line)?),
@@ -1947,6 +2251,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     let next = this.new_block("mm.next");
                     this.b.build_conditional_branch(had, test, first)?;
                     this.position(test);
+                    // The comparison runs inside min()/max(): one C level up.
+                    this.rec_offset += 1;
+                    let cmp_ty = key.map(|k| k.body.ty.clone()).unwrap_or(elem.clone());
+                    let r = this.recursion_check(&reclimit::compare(&cmp_ty, cmp, false), line);
+                    this.rec_offset -= 1;
+                    r?;
                     let better = match (key, kv) {
                         (Some(k), Some(kv)) => {
                             let bk =
@@ -2000,13 +2310,18 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     self.position(cont);
                 }
                 let had = self.b.build_load(self.t_bool(), have, "")?.into_int_value();
-                match start {
-                    Some(d) => {
+                match extra {
+                    Some(dv) => {
+                        // The default was evaluated before iterating.
                         let use_default = self.new_block("mm.default");
+                        let drop_default = self.new_block("mm.dropdefault");
                         let end = self.new_block("mm.end");
-                        self.b.build_conditional_branch(had, end, use_default)?;
+                        self.b
+                            .build_conditional_branch(had, drop_default, use_default)?;
+                        self.position(drop_default);
+                        self.decref(&elem, dv)?;
+                        self.b.build_unconditional_branch(end)?;
                         self.position(use_default);
-                        let dv = self.expr(d)?;
                         self.b.build_store(best, dv)?;
                         self.b.build_unconditional_branch(end)?;
                         self.position(end);
@@ -2026,16 +2341,5 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 }
             }
         }
-    }
-}
-
-/// Whether CPython's compiler sees `e` as a constant (literals, negated
-/// numbers, tuples of constants).
-fn is_constant(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bool(_) => true,
-        ExprKind::Unary(UnOp::Neg, v) => matches!(v.kind, ExprKind::Int(_) | ExprKind::Float(_)),
-        ExprKind::Tuple(fields) => fields.iter().all(is_constant),
-        _ => false,
     }
 }

@@ -25,6 +25,7 @@
 mod chunks;
 mod containers;
 mod debug;
+mod reclimit;
 mod values;
 
 use crate::ir::*;
@@ -148,6 +149,17 @@ struct Lowerer<'ctx, 'p> {
     stored_line: Option<u32>,
     line: Option<u32>,
     overflow_bb: Option<BasicBlock<'ctx>>,
+    /// This function's frame depth (CPython's count of frames).
+    depth: Option<IntValue<'ctx>>,
+    /// Frames CPython would have above this one where the code being
+    /// lowered runs (a comprehension's, a generator's, a key lambda's), and
+    /// the C level a generator about to be driven runs under (reclimit).
+    rec_offset: u32,
+    gen_consumer: u32,
+    /// The expression being lowered is a condition that jumps.
+    jump_ctx: bool,
+    /// Message tables of recursion checks, by content.
+    rec_msgs: HashMap<Vec<reclimit::Why>, inkwell::values::GlobalValue<'ctx>>,
     /// Shared raise blocks for `//` and `%` by zero (CPython words them differently).
     zerodiv_bb: [Option<BasicBlock<'ctx>>; 2],
 }
@@ -219,6 +231,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             stored_line: None,
             line: None,
             overflow_bb: None,
+            depth: None,
+            rec_offset: 0,
+            gen_consumer: 0,
+            jump_ctx: false,
+            rec_msgs: HashMap::new(),
             zerodiv_bb: [None, None],
         }
     }
@@ -245,11 +262,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 fv.set_call_conventions(self.target.c_call_conv.llvm_id());
                 fv
             } else {
-                let fv = self.module.add_function(
-                    &format!("py.{}", f.name),
-                    fty,
-                    Some(Linkage::Internal),
-                );
+                let fv = self
+                    .module
+                    .add_function(&f.symbol, fty, Some(Linkage::Internal));
                 fv.set_call_conventions(self.target.internal_call_conv.llvm_id());
                 // A str or list argument is always a live object: LLVM may
                 // load its header speculatively (hoist len/data out of loops).
@@ -272,9 +287,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
         for g in self.prog.globals.iter() {
             let ty = self.llty(&g.ty);
-            let gv = self
-                .module
-                .add_global(ty, None, &format!("py.g.{}", g.name));
+            let gv = self.module.add_global(ty, None, &g.symbol);
             gv.set_linkage(Linkage::Internal);
             let init = self.initial_value(&g.ty);
             gv.set_initializer(&init);
@@ -496,6 +509,70 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok(())
     }
 
+    /// CPython's C-level recursion checks of what is about to run
+    /// (`reclimit`): past the limit, RecursionError with the message of
+    /// the first check that is over it.
+    fn recursion_check(&mut self, checks: &reclimit::Checks, line: u32) -> Result<()> {
+        let levels = reclimit::per_level(checks);
+        if levels.is_empty() {
+            return Ok(());
+        }
+        // A call of the program's own function checks on entry itself.
+        if self.rec_offset == 0 && levels == [reclimit::Why::UserCall] {
+            return Ok(());
+        }
+        let Some(depth) = self.depth else {
+            return Ok(());
+        };
+        let i32t = self.ctx.i32_type();
+        let k = levels.len() as u32;
+        let limit = (RECURSION_LIMIT as u32).saturating_sub(self.rec_offset + k);
+        let over = self.b.build_int_compare(
+            IntPredicate::SGT,
+            depth,
+            i32t.const_int(limit as u64, false),
+            "",
+        )?;
+        let bad = self.new_block("recursion");
+        let ok = self.new_block("ok");
+        self.b.build_conditional_branch(over, bad, ok)?;
+        let saved = (self.stored_line, self.line);
+        self.position(bad);
+        self.set_line(line)?;
+        let table = match self.rec_msgs.get(&levels) {
+            Some(g) => *g,
+            None => {
+                let ptrs: Vec<PointerValue> =
+                    levels.iter().map(|w| self.cstr(w.suffix())).collect();
+                let arr = self.ptr_t().const_array(&ptrs);
+                let g = self
+                    .module
+                    .add_global(arr.get_type(), None, "mg.recursion.msgs");
+                g.set_linkage(Linkage::Private);
+                g.set_constant(true);
+                g.set_initializer(&arr);
+                self.rec_msgs.insert(levels.clone(), g);
+                g
+            }
+        };
+        let d = self
+            .b
+            .build_int_add(depth, i32t.const_int(self.rec_offset as u64, false), "")?;
+        self.call_rt(
+            "mg_raise_recursion",
+            None,
+            &[
+                d.into(),
+                i32t.const_int(k as u64, false).into(),
+                table.as_pointer_value().into(),
+            ],
+        )?;
+        self.b.build_unreachable()?;
+        self.position(ok);
+        (self.stored_line, self.line) = saved;
+        Ok(())
+    }
+
     /// The function's shared OverflowError block. Shared: the line is
     /// written on the way in (here, in the current block), not inside it.
     fn overflow_block(&mut self) -> Result<BasicBlock<'ctx>> {
@@ -557,6 +634,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.zerodiv_bb = [None, None];
         self.loops.clear();
         self.iter_temps.clear();
+        self.rec_offset = 0;
+        self.gen_consumer = 0;
+        self.jump_ctx = false;
         self.frame = None;
         self.frame_prev = None;
         self.line = None;
@@ -628,6 +708,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             .build_int_add(d, self.ctx.i32_type().const_int(1, false), "")?;
         let p3 = self.b.build_struct_gep(self.frame_ty, frame, 3, "")?;
         self.b.build_store(p3, d1)?;
+        self.depth = Some(d1);
         let too_deep = self.b.build_int_compare(
             IntPredicate::SGT,
             d1,
@@ -845,14 +926,43 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
     }
 
+    /// `p = p + r` on a str (what `p += r` becomes) where evaluating `r`
+    /// first is unobservable: it cannot rebind `p` (a local; or a global
+    /// and `r` calls none of the program's functions).
+    fn is_str_append(&self, p: Place, e: &Expr) -> bool {
+        let ExprKind::Binary(BinOp::Add, l, r) = &e.kind else {
+            return false;
+        };
+        e.ty == Ty::Str
+            && matches!(l.kind, ExprKind::Load(q) if q == p)
+            && (matches!(p, Place::Local(_)) || !r.calls_user_code())
+    }
+
     fn stmt(&mut self, s: &Stmt) -> Result<()> {
         self.set_debug_loc(s.line, s.col);
+        self.recursion_check(&reclimit::stmt(s), s.line)?;
         match &s.kind {
             StmtKind::Pass => {}
             StmtKind::Expr(e) => {
                 if let Some(v) = self.expr_maybe(e)? {
                     self.decref(&e.ty, v)?;
                 }
+            }
+            StmtKind::Assign(Target::Place(p), e) if self.is_str_append(*p, e) => {
+                // s += t / s = s + t: the string grows in place when this
+                // variable holds its only reference (CPython does the same).
+                let ExprKind::Binary(_, _, r) = &e.kind else {
+                    unreachable!()
+                };
+                let rh = self.expr_borrow(r)?;
+                self.set_line(e.line)?;
+                let ptr = self.place_ptr(*p)?;
+                let old = self.b.build_load(self.ptr_t(), ptr, "")?;
+                let new = self
+                    .call_rt("mg_str_append", Some(self.t_ptr()), &[old, rh.v])?
+                    .unwrap();
+                self.b.build_store(ptr, new)?;
+                self.release(&Ty::Str, rh)?;
             }
             StmtKind::Assign(t, e) => {
                 let v = self.expr(e)?;
@@ -886,6 +996,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 value,
             } => self.slice_stmt(s.line, obj, [lo, hi, step], Some(value))?,
             StmtKind::If(c, then, els) => {
+                self.jump_ctx = true;
                 let cv = self.expr(c)?.into_int_value();
                 let tb = self.new_block("then");
                 let eb = self.new_block("else");
@@ -911,6 +1022,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.b.build_unconditional_branch(cond_bb)?;
                 self.position(cond_bb);
                 self.set_debug_loc(s.line, s.col);
+                self.recursion_check(&reclimit::combined(test, true), s.line)?;
+                self.jump_ctx = true;
                 let cv = self.expr(test)?.into_int_value();
                 self.b.build_conditional_branch(cv, body_bb, else_bb)?;
                 self.position(body_bb);
@@ -953,6 +1066,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.b.build_unconditional_branch(self.exit_bb.unwrap())?;
             }
             StmtKind::Assert(test, msg) => {
+                self.jump_ctx = true;
                 let cv = self.expr(test)?.into_int_value();
                 let fail = self.new_block("assert.fail");
                 let ok = self.new_block("assert.ok");
@@ -1081,6 +1195,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     fn expr(&mut self, e: &Expr) -> Result<BasicValueEnum<'ctx>> {
         let i64t = self.ctx.i64_type();
         let f64t = self.ctx.f64_type();
+        // Whether this expression is a jumping condition (only And, Or,
+        // Not and IfExp pass it on to their operands).
+        let jump = std::mem::replace(&mut self.jump_ctx, false);
         Ok(match &e.kind {
             ExprKind::Int(v) => i64t.const_int(*v as u64, true).into(),
             ExprKind::Float(v) => f64t.const_float(*v).into(),
@@ -1095,12 +1212,18 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 v
             }
             ExprKind::Binary(op, l, r) => {
-                if matches!(l.ty, Ty::Str | Ty::List(_) | Ty::Tuple(_)) {
+                if matches!(l.ty, Ty::Str | Ty::List(_) | Ty::Tuple(_))
+                    || matches!(r.ty, Ty::Str | Ty::List(_))
+                {
                     return self.seq_binary(e, *op, l, r);
                 }
                 let lv = self.expr(l)?;
                 let rv = self.expr(r)?;
                 self.binary(e, *op, &l.ty, lv, rv)?
+            }
+            ExprKind::InPlace(op, l, r) => {
+                let lv = self.expr(l)?;
+                self.inplace_op(e.line, *op, &l.ty, lv, r)?
             }
             ExprKind::Unary(op, v) => {
                 let x = self.expr(v)?;
@@ -1125,6 +1248,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             ExprKind::Compare(left, pairs) => self.compare_chain(left, pairs)?,
             ExprKind::And(a, b) | ExprKind::Or(a, b) => {
                 let is_and = matches!(e.kind, ExprKind::And(..));
+                self.jump_ctx = jump;
                 let av = self.expr(a)?;
                 let t = self.truthy(&a.ty, av)?;
                 let from = self.b.get_insert_block().unwrap();
@@ -1138,7 +1262,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.position(rhs);
                 // The left operand is not the result on this path.
                 self.decref(&a.ty, av)?;
-                let bv = self.expr(b)?;
+                self.recursion_check(&reclimit::combined(b, jump), b.line)?;
+                self.jump_ctx = jump;
+                // and/or chains nest to the right: any length
+                let bv = stacker::maybe_grow(64 << 10, 4 << 20, || self.expr(b))?;
                 let rhs_end = self.b.get_insert_block().unwrap();
                 self.b.build_unconditional_branch(end)?;
                 self.position(end);
@@ -1147,20 +1274,24 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 phi.as_basic_value()
             }
             ExprKind::Not(v) => {
+                self.jump_ctx = jump;
                 let x = self.expr(v)?.into_int_value();
                 self.b.build_not(x, "")?.into()
             }
             ExprKind::IfExp(c, a, b) => {
+                self.jump_ctx = true;
                 let cv = self.expr(c)?.into_int_value();
                 let tb = self.new_block("ifx.then");
                 let eb = self.new_block("ifx.else");
                 let end = self.new_block("ifx.end");
                 self.b.build_conditional_branch(cv, tb, eb)?;
                 self.position(tb);
+                self.recursion_check(&reclimit::combined(a, false), a.line)?;
                 let av = self.expr(a)?;
                 let a_end = self.b.get_insert_block().unwrap();
                 self.b.build_unconditional_branch(end)?;
                 self.position(eb);
+                self.recursion_check(&reclimit::combined(b, false), b.line)?;
                 let bv = self.expr(b)?;
                 let b_end = self.b.get_insert_block().unwrap();
                 self.b.build_unconditional_branch(end)?;
@@ -1192,7 +1323,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let x = self.expr(v)?.into_int_value();
                 self.b.build_int_z_extend(x, i64t, "")?.into()
             }
-            ExprKind::Concat(parts) => self.concat(parts)?,
+            ExprKind::Concat(parts) | ExprKind::FormatCall(parts) => self.concat(parts)?,
+            ExprKind::Fail { exc, msg, value } => {
+                let v = self.expr(value)?;
+                self.decref(&value.ty, v)?;
+                self.set_line(e.line)?;
+                self.raise(exc, Some(msg))?;
+                // Code after the raise is unreachable; give it a value.
+                let dead = self.new_block("after.raise");
+                self.position(dead);
+                self.llty(&e.ty).const_zero()
+            }
             _ => self.container_expr(e)?,
         })
     }
@@ -1293,8 +1434,25 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.set_line(e.line)?;
         self.set_debug_loc(e.line, e.col);
         self.flush_line()?;
+        // Inside a frame CPython has and mgen inlines (a comprehension's, a
+        // key lambda's), the callee is that much deeper.
+        let bump = match (self.rec_offset, self.depth, self.frame) {
+            (0, _, _) | (_, None, _) | (_, _, None) => None,
+            (k, Some(d), Some(f)) => {
+                let i32t = self.ctx.i32_type();
+                let p = self.b.build_struct_gep(self.frame_ty, f, 3, "")?;
+                let dk = self
+                    .b
+                    .build_int_add(d, i32t.const_int(k as u64, false), "")?;
+                self.b.build_store(p, dk)?;
+                Some((p, d))
+            }
+        };
         let cs = self.b.build_call(self.funcs[fid], &vals, "")?;
         cs.set_call_convention(self.target.internal_call_conv.llvm_id());
+        if let Some((p, d)) = bump {
+            self.b.build_store(p, d)?;
+        }
         Ok(match cs.try_as_basic_value() {
             ValueKind::Basic(v) => Some(v),
             _ => None,

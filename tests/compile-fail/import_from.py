@@ -1,4 +1,5 @@
-# error: 3:5: import is not supported
+# error: 4:10: mgen does not provide module 'math' yet
+# errors: 1
 def main() -> None:
     from math import sqrt
     print(sqrt(2.0))

@@ -1,4 +1,4 @@
-# error: 3:1: import is not supported
+# error: 3:8: mgen does not provide module 'math' yet
 x = 2
 import math
 print(x)

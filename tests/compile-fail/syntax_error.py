@@ -1,4 +1,4 @@
-# error: 4:18: invalid syntax
+# error: 4:18: SyntaxError: unmatched ')'
 def main() -> None:
     x = 1
     print(x + 2 ))
