@@ -99,12 +99,15 @@ static uint64_t free_slot(MgDict *d, int64_t hash) {
 }
 
 /* Rebuild with an index table of the smallest power of two >= minsize
- * (at least 8), compacting away dead entries. */
-static void rebuild(MgDict *d, int64_t minsize) {
+ * (at least 8), compacting away dead entries. False (MemoryError raised, d
+ * unchanged) past 2**31 index slots: entry numbers are int32. */
+static bool rebuild(MgDict *d, int64_t minsize) {
     int64_t size = 8;
     while (size < minsize) {
-        if (size > (int64_t)1 << 30)
-            mg_raise("MemoryError", NULL); /* int32 entry numbers */
+        if (size > (int64_t)1 << 30) {
+            mg_exc_nomem();
+            return false;
+        }
         size <<= 1;
     }
     int64_t usable = (size << 1) / 3;
@@ -126,12 +129,14 @@ static void rebuild(MgDict *d, int64_t minsize) {
     d->nentries = n;
     for (int64_t i = 0; i < n; i++)
         d->index[free_slot(d, EHASH(ENTRY(d, i)))] = (int32_t)i;
+    return true;
 }
 
-/* Append a new entry (k known absent); takes the references in k and v. */
-static void insert_new(MgDict *d, const void *k, const void *v, int64_t hash) {
-    if (d->nentries == d->usable)
-        rebuild(d, d->used * 3);
+/* Append a new entry (k known absent); takes the references in k and v.
+ * False (MemoryError raised, nothing taken) when the table cannot grow. */
+static bool insert_new(MgDict *d, const void *k, const void *v, int64_t hash) {
+    if (d->nentries == d->usable && !rebuild(d, d->used * 3))
+        return false;
     char *e = ENTRY(d, d->nentries);
     __builtin_memset(e, 0, (size_t)d->esz); /* padding: entries are copied whole */
     EHASH(e) = hash;
@@ -140,6 +145,7 @@ static void insert_new(MgDict *d, const void *k, const void *v, int64_t hash) {
     d->index[free_slot(d, hash)] = (int32_t)d->nentries;
     d->nentries++;
     d->used++;
+    return true;
 }
 
 /* Value slots may be up to any size: a scratch copy for deferred decrefs. */
@@ -152,11 +158,16 @@ static void insert_new(MgDict *d, const void *k, const void *v, int64_t hash) {
             mg_free(name);                                                               \
     } while (0)
 
-static void set_hashed(MgDict *d, const void *k, const void *v, int64_t hash) {
+/* d[k] = v with k's hash known; takes k and v (released on error:
+ * false, MemoryError raised). */
+static bool set_hashed(MgDict *d, const void *k, const void *v, int64_t hash) {
     int64_t ix = lookup(d, k, hash, NULL);
     if (ix < 0) {
-        insert_new(d, k, v, hash);
-        return;
+        if (insert_new(d, k, v, hash))
+            return true;
+        mg_val_decref(d->kt, (void *)k);
+        mg_val_decref(d->vt, (void *)v);
+        return false;
     }
     /* Present: keep the old key, replace the value (decref'd after the
      * store, as CPython does, in case its release touches this dict). */
@@ -167,49 +178,77 @@ static void set_hashed(MgDict *d, const void *k, const void *v, int64_t hash) {
         mg_val_decref(d->kt, (void *)k);
         mg_val_decref(d->vt, old);
     });
+    return true;
 }
 
-void mg_dict_set(MgDict *d, const void *k, const void *v) { set_hashed(d, k, v, mg_val_hash(d->kt, k)); }
+void mg_dict_set(MgDict *d, const void *k, const void *v) {
+    int64_t hash = mg_val_hash(d->kt, k);
+    if (hash == -1) {
+        mg_val_decref(d->kt, (void *)k);
+        mg_val_decref(d->vt, (void *)v);
+        return;
+    }
+    set_hashed(d, k, v, hash);
+}
 
 void *mg_dict_find(MgDict *d, const void *k) {
-    int64_t ix = lookup(d, k, mg_val_hash(d->kt, k), NULL);
+    int64_t hash = mg_val_hash(d->kt, k);
+    if (hash == -1)
+        return NULL;
+    int64_t ix = lookup(d, k, hash, NULL);
     return ix < 0 ? NULL : EVAL(d, ENTRY(d, ix));
 }
 
 void *mg_dict_at(MgDict *d, const void *k) {
-    void *v = mg_dict_find(d, k);
-    if (!v)
+    int64_t hash = mg_val_hash(d->kt, k);
+    if (hash == -1)
+        return NULL;
+    int64_t ix = lookup(d, k, hash, NULL);
+    if (ix < 0) {
         mg_raise_repr("KeyError", d->kt, k, NULL);
-    return v;
+        return NULL;
+    }
+    return EVAL(d, ENTRY(d, ix));
 }
 
 bool mg_dict_contains(MgDict *d, const void *k) { return mg_dict_find(d, k) != NULL; }
 
-/* Unlink k's entry; its key and value slots stay readable at the returned
- * entry until the next insertion. NULL if absent. */
-static char *unlink_key(MgDict *d, const void *k) {
+/* Unlink k's entry into *out: its key and value slots stay readable
+ * there until the next insertion. 1 if found, 0 if absent, -1 if k is
+ * unhashable (raised). */
+static int unlink_key(MgDict *d, const void *k, char **out) {
     int64_t slot;
-    int64_t ix = lookup(d, k, mg_val_hash(d->kt, k), &slot);
+    int64_t hash = mg_val_hash(d->kt, k);
+    if (hash == -1)
+        return -1;
+    int64_t ix = lookup(d, k, hash, &slot);
     if (ix < 0)
-        return NULL;
+        return 0;
     d->index[slot] = IX_DUMMY;
     char *e = ENTRY(d, ix);
     EHASH(e) = DEAD;
     d->used--;
-    return e;
+    *out = e;
+    return 1;
 }
 
 void mg_dict_delitem(MgDict *d, const void *k) {
-    char *e = unlink_key(d, k);
-    if (!e)
-        mg_raise_repr("KeyError", d->kt, k, NULL);
+    char *e;
+    int r = unlink_key(d, k, &e);
+    if (r <= 0) {
+        if (r == 0)
+            mg_raise_repr("KeyError", d->kt, k, NULL);
+        return;
+    }
     mg_val_decref(d->kt, EKEY(d, e));
     mg_val_decref(d->vt, EVAL(d, e));
 }
 
 bool mg_dict_pop(MgDict *d, const void *k, void *out) {
-    char *e = unlink_key(d, k);
-    if (!e)
+    char *e;
+    if (d->used == 0) /* CPython's dict.pop: absent before hashing */
+        return false;
+    if (unlink_key(d, k, &e) <= 0)
         return false;
     mg_slot_copy(d->vt, out, EVAL(d, e));
     mg_val_decref(d->kt, EKEY(d, e));
@@ -267,20 +306,26 @@ void mg_dict_update(MgDict *d, MgDict *other) {
             continue;
         mg_val_incref(d->kt, EKEY(other, e));
         mg_val_incref(d->vt, EVAL(other, e));
-        set_hashed(d, EKEY(other, e), EVAL(other, e), EHASH(e));
+        if (!set_hashed(d, EKEY(other, e), EVAL(other, e), EHASH(e)))
+            return; /* d keeps what was merged so far, as CPython's */
     }
 }
 
+/* Never raises: the table is sized for d's entries up front (d->used * 3
+ * / 2 index slots; d itself has at least that many), so the insertions
+ * never grow it. */
 MgDict *mg_dict_copy(MgDict *d) {
     MgDict *r = mg_dict_new(d->kt, d->vt);
     if (d->used)
-        rebuild(r, (d->used * 3 + 1) / 2); /* room for all without regrowth */
+        (void)rebuild(r, (d->used * 3 + 1) / 2); /* room for all without regrowth; fits as d does */
     mg_dict_update(r, d);
     return r;
 }
 
 /* keys / values / items: new lists in insertion order. */
 static MgList *collect(MgDict *d, const MgType *t, int which) {
+    /* Never raises: a slot is smaller than the entry holding it, and d's
+     * entries fit. */
     MgList *l = mg_list_new(t, d->used);
     int32_t sz = t->size;
     for (int64_t i = 0; i < d->nentries; i++) {

@@ -255,15 +255,17 @@ static double decimal_to_double(const char *dig, int nd, int64_t e10) {
     return mg_u2f(((uint64_t)be << 52) | (m & 0xFFFFFFFFFFFFFull));
 }
 
-_Noreturn static void bad_float(MgStr *s) {
+/* Raises the ValueError of float(s); returns -1.0 for the caller to return. */
+static double bad_float(MgStr *s) {
     MgBuf b;
     mg_buf_init(&b);
     static const char pre[] = "could not convert string to float: ";
     mg_buf_put(&b, pre, sizeof pre - 1);
     MgStr *r = mg_str_repr(s);
     mg_buf_put(&b, r->data, (size_t)r->len);
-    mg_buf_putc(&b, 0);
-    mg_raise("ValueError", b.p);
+    mg_str_free(r);
+    mg_raise_buf("ValueError", &b);
+    return -1.0;
 }
 
 double mg_float_from_str(MgStr *s) {
@@ -303,41 +305,41 @@ double mg_float_from_str(MgStr *s) {
             }
         } else if (c == '_') {
             if (!(prev >= '0' && prev <= '9') || i + 1 >= n || p[i + 1] < '0' || p[i + 1] > '9')
-                bad_float(s);
+                return bad_float(s);
         } else if (c == '.' && !seen_point) {
             if (prev == '_')
-                bad_float(s);
+                return bad_float(s);
             seen_point = true;
         } else
             break;
         prev = c;
     }
     if (!any)
-        bad_float(s);
+        return bad_float(s);
     if (i < n && (p[i] == 'e' || p[i] == 'E')) {
         i++;
         bool eneg = false;
         if (i < n && (p[i] == '+' || p[i] == '-'))
             eneg = p[i++] == '-';
         if (i >= n || p[i] < '0' || p[i] > '9')
-            bad_float(s);
+            return bad_float(s);
         int64_t ev = 0;
         for (; i < n; i++) {
             unsigned char c = p[i];
             if (c == '_') {
                 if (i + 1 >= n || p[i + 1] < '0' || p[i + 1] > '9')
-                    bad_float(s);
+                    return bad_float(s);
                 continue;
             }
             if (c < '0' || c > '9')
-                bad_float(s);
+                return bad_float(s);
             if (ev < 100000000)
                 ev = ev * 10 + (c - '0');
         }
         dexp += eneg ? -ev : ev;
     }
     if (i != n)
-        bad_float(s);
+        return bad_float(s);
     if (nd == 0)
         return sign * 0.0;
     if (dropped_nonzero) {
@@ -351,15 +353,19 @@ double mg_float_from_str(MgStr *s) {
 /* ---- arithmetic --------------------------------------------------------*/
 
 double mg_float_div(double a, double b) {
-    if (b == 0.0)
-        mg_raise("ZeroDivisionError", "float division by zero");
+    if (b == 0.0) {
+        mg_exc_raise("ZeroDivisionError", "float division by zero");
+        return -1.0;
+    }
     return a / b;
 }
 
 /* CPython's float_divmod (Objects/floatobject.c), step by step. */
 double mg_float_floordiv(double vx, double wx) {
-    if (wx == 0.0)
-        mg_raise("ZeroDivisionError", "float floor division by zero");
+    if (wx == 0.0) {
+        mg_exc_raise("ZeroDivisionError", "float floor division by zero");
+        return -1.0;
+    }
     double mod = fmod(vx, wx);
     double div = (vx - mod) / wx;
     if (mod) {
@@ -381,8 +387,10 @@ double mg_float_floordiv(double vx, double wx) {
 
 /* CPython's float_rem. */
 double mg_float_mod(double vx, double wx) {
-    if (wx == 0.0)
-        mg_raise("ZeroDivisionError", "float modulo");
+    if (wx == 0.0) {
+        mg_exc_raise("ZeroDivisionError", "float modulo");
+        return -1.0;
+    }
     double mod = fmod(vx, wx);
     if (mod) {
         if ((wx < 0) != (mod < 0))
@@ -422,23 +430,29 @@ double mg_float_pow(double iv, double iw) {
     }
     if (iv == 0.0) {
         bool odd = is_odd_integer(iw);
-        if (iw < 0.0)
-            mg_raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+        if (iw < 0.0) {
+            mg_exc_raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+            return -1.0;
+        }
         return odd ? iv : 0.0;
     }
     bool negate = false;
     if (iv < 0.0) {
-        if (iw != floor(iw))
-            /* CPython returns a complex number here; mgen has none. */
-            mg_raise("ValueError", "negative number cannot be raised to a fractional power");
+        /* CPython returns a complex number here; mgen has none. */
+        if (iw != floor(iw)) {
+            mg_exc_raise("ValueError", "negative number cannot be raised to a fractional power");
+            return -1.0;
+        }
         iv = -iv;
         negate = is_odd_integer(iw);
     }
     if (iv == 1.0)
         return negate ? -1.0 : 1.0;
     double ix = pow(iv, iw);
-    if (mg_isinf(ix))
-        mg_raise("OverflowError", "(34, 'Numerical result out of range')");
+    if (mg_isinf(ix)) {
+        mg_exc_raise("OverflowError", "(34, 'Numerical result out of range')");
+        return -1.0;
+    }
     return negate ? -ix : ix;
 }
 
@@ -459,11 +473,17 @@ int32_t mg_cmp_int_float(int64_t a, double b) {
 }
 
 int64_t mg_int_from_float(double v) {
-    if (mg_isnan(v))
-        mg_raise("ValueError", "cannot convert float NaN to integer");
-    if (mg_isinf(v))
-        mg_raise("OverflowError", "cannot convert float infinity to integer");
-    if (v >= 9223372036854775808.0 || v < -9223372036854775808.0)
-        mg_overflow();
+    if (mg_isnan(v)) {
+        mg_exc_raise("ValueError", "cannot convert float NaN to integer");
+        return -1;
+    }
+    if (mg_isinf(v)) {
+        mg_exc_raise("OverflowError", "cannot convert float infinity to integer");
+        return -1;
+    }
+    if (v >= 9223372036854775808.0 || v < -9223372036854775808.0) {
+        mg_exc_overflow();
+        return -1;
+    }
     return (int64_t)v;
 }

@@ -726,9 +726,13 @@ MgStr *mg_format_str_e(MgStr *v, MgStr *spec, MgErr *err) {
 
 /* ---- the raising ABI functions ---------------------------------------- */
 
+static void decref_str(MgStr *s);
+
 static MgStr *check(MgStr *r, MgErr *err) {
-    if (!r)
-        mg_raise_str(err->exc, err->msg);
+    if (!r) {
+        mg_exc_raise_str(err->exc, err->msg);
+        decref_str(err->msg); /* the exception holds its own reference */
+    }
     return r;
 }
 
@@ -778,8 +782,10 @@ double mg_float_round(double x, int64_t ndigits) {
     MgStr *text = mg_buf_to_str(&b);
     double r = mg_float_from_str(text);
     mg_str_free(text);
-    if (mg_isinf(r))
-        mg_raise("OverflowError", "rounded value too large to represent");
+    if (mg_isinf(r)) {
+        mg_exc_raise("OverflowError", "rounded value too large to represent");
+        return -1.0;
+    }
     return r;
 }
 
@@ -807,8 +813,10 @@ int64_t mg_int_round(int64_t x, int64_t ndigits) {
     if (ndigits == -19) {
         /* 10^19 does not fit: |x| > 5e18 rounds to +-10^19 (too big). */
         uint64_t m = x < 0 ? 0 - (uint64_t)x : (uint64_t)x;
-        if (m > 5000000000000000000ull)
-            mg_overflow();
+        if (m > 5000000000000000000ull) {
+            mg_exc_overflow();
+            return -1;
+        }
         return 0; /* below half, or a tie that goes to the even 0 */
     }
     int64_t p = 1;
@@ -822,8 +830,10 @@ int64_t mg_int_round(int64_t x, int64_t ndigits) {
     if (2 * r > p || (2 * r == p && (q & 1)))
         q++;
     int64_t out;
-    if (__builtin_mul_overflow(q, p, &out))
-        mg_overflow();
+    if (__builtin_mul_overflow(q, p, &out)) {
+        mg_exc_overflow();
+        return -1;
+    }
     return out;
 }
 
@@ -842,7 +852,11 @@ typedef struct FmtArgs {
     int state; /* 0 unknown, 1 automatic numbering, 2 manual */
 } FmtArgs;
 
-static _Noreturn void fmt_fail(const char *exc, const char *msg) { mg_raise(exc, msg); }
+/* Raise exc: msg; false for the caller to return. */
+static bool fmt_fail(const char *exc, const char *msg) {
+    mg_exc_raise(exc, msg);
+    return false;
+}
 
 static void put_str(MgBuf *b, MgStr *s) { mg_buf_put(b, s->data, (size_t)s->len); }
 
@@ -876,17 +890,18 @@ static MgStr *ascii_of(MgStr *r) {
     return s;
 }
 
-static void render(MgBuf *out, const char *s, int64_t len, FmtArgs *a, int depth);
+static bool render(MgBuf *out, const char *s, int64_t len, FmtArgs *a, int depth);
 
-/* One replacement field: `f[0, len)` is its text without the braces. */
-static void render_field(MgBuf *out, const char *f, int64_t len, bool expand, FmtArgs *a, int depth) {
+/* One replacement field: `f[0, len)` is its text without the braces,
+ * appended to out; false if it raised. */
+static bool render_field(MgBuf *out, const char *f, int64_t len, bool expand, FmtArgs *a, int depth) {
     int64_t i = 0;
     char c = 0;
     bool ended = false;
     while (i < len) {
         c = f[i++];
         if (c == '{')
-            fmt_fail("ValueError", "unexpected '{' in field name");
+            return fmt_fail("ValueError", "unexpected '{' in field name");
         if (c == '[') {
             while (i < len && f[i] != ']')
                 i++;
@@ -904,10 +919,10 @@ static void render_field(MgBuf *out, const char *f, int64_t len, bool expand, Fm
     if (ended && (c == '!' || c == ':')) {
         if (c == '!') {
             if (i >= len)
-                fmt_fail("ValueError", "end of string while looking for conversion specifier");
+                return fmt_fail("ValueError", "end of string while looking for conversion specifier");
             conv = f[i++];
             if (i < len && f[i++] != ':')
-                fmt_fail("ValueError", "expected ':' after conversion specifier");
+                return fmt_fail("ValueError", "expected ':' after conversion specifier");
         }
         spec = f + i;
         spec_len = len - i;
@@ -926,7 +941,7 @@ static void render_field(MgBuf *out, const char *f, int64_t len, bool expand, Fm
                 break;
             }
             if (idx > (INT64_MAX - 9) / 10)
-                fmt_fail("ValueError", "Too many decimal digits in format string");
+                return fmt_fail("ValueError", "Too many decimal digits in format string");
             idx = idx * 10 + (f[k] - '0');
         }
     }
@@ -934,9 +949,9 @@ static void render_field(MgBuf *out, const char *f, int64_t len, bool expand, Fm
         if (a->state == 0)
             a->state = empty ? 1 : 2;
         if (a->state == 2 && empty)
-            fmt_fail("ValueError", "cannot switch from manual field specification to automatic field numbering");
+            return fmt_fail("ValueError", "cannot switch from manual field specification to automatic field numbering");
         if (a->state == 1 && !empty)
-            fmt_fail("ValueError", "cannot switch from automatic field numbering to manual field specification");
+            return fmt_fail("ValueError", "cannot switch from automatic field numbering to manual field specification");
         if (empty)
             idx = a->next_auto++;
     } else {
@@ -944,7 +959,9 @@ static void render_field(MgBuf *out, const char *f, int64_t len, bool expand, Fm
         MgStr *name = mg_str_new(f, first_end);
         MgStr *r = mg_str_repr(name);
         decref_str(name);
-        mg_raise_str("KeyError", r);
+        mg_exc_raise_str("KeyError", r);
+        decref_str(r);
+        return false;
     }
     if (idx >= a->n) {
         char msg[96], *p = msg;
@@ -953,10 +970,10 @@ static void render_field(MgBuf *out, const char *f, int64_t len, bool expand, Fm
         p += sizeof x - 1;
         p += mg_fmt_int(p, idx);
         __builtin_memcpy(p, y, sizeof y);
-        mg_raise("IndexError", msg);
+        return fmt_fail("IndexError", msg);
     }
     if (first_end < name_end)
-        fmt_fail("ValueError", "attribute and item access in str.format() fields is not supported by mgen");
+        return fmt_fail("ValueError", "attribute and item access in str.format() fields is not supported by mgen");
     const MgType *t = a->types[idx];
     const void *slot = a->slots[idx];
     MgStr *conv_str = NULL;
@@ -987,7 +1004,7 @@ static void render_field(MgBuf *out, const char *f, int64_t len, bool expand, Fm
                 msg[p++] = hex[(unsigned char)conv & 0xF];
             }
             msg[p] = 0;
-            fmt_fail("ValueError", msg);
+            return fmt_fail("ValueError", msg);
         }
         }
         t = &mg_type_str;
@@ -995,10 +1012,16 @@ static void render_field(MgBuf *out, const char *f, int64_t len, bool expand, Fm
     }
     MgBuf sb;
     mg_buf_init(&sb);
-    if (expand)
-        render(&sb, spec, spec_len, a, depth - 1);
-    else
+    if (expand) {
+        if (!render(&sb, spec, spec_len, a, depth - 1)) {
+            mg_buf_release(&sb);
+            if (conv_str)
+                decref_str(conv_str);
+            return false;
+        }
+    } else {
         mg_buf_put(&sb, spec, (size_t)spec_len);
+    }
     MgStr *sp = mg_buf_to_str(&sb);
     mg_buf_release(&sb);
     MgStr *r;
@@ -1032,21 +1055,27 @@ static void render_field(MgBuf *out, const char *f, int64_t len, bool expand, Fm
             put_cstr(&m, "unsupported format string passed to ");
             put_cstr(&m, names[t->kind]);
             put_cstr(&m, ".__format__");
-            mg_raise_str("TypeError", mg_buf_to_str(&m));
+            mg_raise_buf("TypeError", &m);
+            r = NULL;
+            break;
         }
         r = mg_val_str(t, slot);
     }
     }
-    put_str(out, r);
-    decref_str(r);
     decref_str(sp);
     if (conv_str)
         decref_str(conv_str);
+    if (!r)
+        return false;
+    put_str(out, r);
+    decref_str(r);
+    return true;
 }
 
-static void render(MgBuf *out, const char *s, int64_t len, FmtArgs *a, int depth) {
+/* Append the rendering of s[0, len) to out; false if it raised. */
+static bool render(MgBuf *out, const char *s, int64_t len, FmtArgs *a, int depth) {
     if (depth <= 0)
-        fmt_fail("ValueError", "Max string recursion exceeded");
+        return fmt_fail("ValueError", "Max string recursion exceeded");
     int64_t i = 0;
     while (i < len) {
         int64_t start = i;
@@ -1062,9 +1091,9 @@ static void render(MgBuf *out, const char *s, int64_t len, FmtArgs *a, int depth
         bool at_end = i >= len;
         int64_t lit = i - start;
         if (c == '}' && markup && (at_end || s[i] != '}'))
-            fmt_fail("ValueError", "Single '}' encountered in format string");
+            return fmt_fail("ValueError", "Single '}' encountered in format string");
         if (at_end && c == '{' && markup)
-            fmt_fail("ValueError", "Single '{' encountered in format string");
+            return fmt_fail("ValueError", "Single '{' encountered in format string");
         if (markup) {
             if (s[i] == c) { /* escaped {{ or }} */
                 i++;
@@ -1088,16 +1117,21 @@ static void render(MgBuf *out, const char *s, int64_t len, FmtArgs *a, int depth
             }
         }
         if (count != 0)
-            fmt_fail("ValueError", "expected '}' before end of string");
-        render_field(out, s + fstart, i - 1 - fstart, expand, a, depth);
+            return fmt_fail("ValueError", "expected '}' before end of string");
+        if (!render_field(out, s + fstart, i - 1 - fstart, expand, a, depth))
+            return false;
     }
+    return true;
 }
 
 MgStr *mg_str_format(MgStr *fmt, int64_t n, const MgType *const *types, void *const *slots) {
     FmtArgs a = {n, types, slots, 0, 0};
     MgBuf b;
     mg_buf_init(&b);
-    render(&b, fmt->data, fmt->len, &a, 2);
+    if (!render(&b, fmt->data, fmt->len, &a, 2)) {
+        mg_buf_release(&b);
+        return NULL;
+    }
     MgStr *r = mg_buf_to_str(&b);
     mg_buf_release(&b);
     return r;

@@ -56,15 +56,23 @@ static bool is_space(unsigned char c) {
     return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
 }
 
-_Noreturn static void bad_int(MgStr *s) {
+/* Raises the ValueError of int(s); returns -1 for the caller to return. */
+static int64_t bad_int(MgStr *s) {
     MgBuf b;
     mg_buf_init(&b);
     static const char pre[] = "invalid literal for int() with base 10: ";
     mg_buf_put(&b, pre, sizeof pre - 1);
     MgStr *r = mg_str_repr(s);
     mg_buf_put(&b, r->data, (size_t)r->len);
-    mg_buf_putc(&b, 0);
-    mg_raise("ValueError", b.p);
+    mg_str_free(r);
+    mg_raise_buf("ValueError", &b);
+    return -1;
+}
+
+/* Raises OverflowError (mg_overflow's); returns -1. */
+static int64_t overflow(void) {
+    mg_exc_overflow();
+    return -1;
 }
 
 /* int(s) with base 10: whitespace, sign, digits with single '_' between. */
@@ -77,38 +85,40 @@ int64_t mg_int_from_str(MgStr *s) {
     if (i < n && (p[i] == '+' || p[i] == '-'))
         neg = p[i++] == '-';
     if (i >= n || p[i] < '0' || p[i] > '9')
-        bad_int(s);
+        return bad_int(s);
     /* Accumulate negatively: -INT64_MIN does not fit. */
     int64_t acc = 0;
-    bool overflow = false;
+    bool ovf = false;
     for (; i < n; i++) {
         unsigned char c = p[i];
         if (c == '_') {
             if (i + 1 >= n || p[i + 1] < '0' || p[i + 1] > '9')
-                bad_int(s);
+                return bad_int(s);
             continue;
         }
         if (c < '0' || c > '9')
-            bad_int(s);
+            return bad_int(s);
         if (__builtin_mul_overflow(acc, 10, &acc) || __builtin_sub_overflow(acc, c - '0', &acc))
-            overflow = true; /* keep scanning: a later bad char is a ValueError */
+            ovf = true; /* keep scanning: a later bad char is a ValueError */
     }
-    if (overflow)
-        mg_overflow();
+    if (ovf)
+        return overflow();
     if (!neg) {
         if (acc == INT64_MIN)
-            mg_overflow();
+            return overflow();
         acc = -acc;
     }
     return acc;
 }
 
 int64_t mg_int_floordiv(int64_t a, int64_t b) {
-    if (b == 0)
-        mg_raise("ZeroDivisionError", "integer division or modulo by zero");
+    if (b == 0) {
+        mg_exc_raise("ZeroDivisionError", "integer division or modulo by zero");
+        return -1;
+    }
     if (b == -1) {
         if (a == INT64_MIN)
-            mg_overflow();
+            return overflow();
         return -a;
     }
     int64_t q = a / b;
@@ -118,8 +128,10 @@ int64_t mg_int_floordiv(int64_t a, int64_t b) {
 }
 
 int64_t mg_int_mod(int64_t a, int64_t b) {
-    if (b == 0)
-        mg_raise("ZeroDivisionError", "integer modulo by zero");
+    if (b == 0) {
+        mg_exc_raise("ZeroDivisionError", "integer modulo by zero");
+        return -1;
+    }
     if (b == -1)
         return 0;
     int64_t r = a % b;
@@ -132,9 +144,11 @@ int64_t mg_int_mod(int64_t a, int64_t b) {
  * int ** int stays an int, so that case is refused with a ValueError naming
  * the divergence (write a float base to get CPython's float result). */
 int64_t mg_int_pow(int64_t base, int64_t exp) {
-    if (exp < 0)
-        mg_raise("ValueError", "negative exponent in int ** int is not supported by mgen "
-                               "(CPython returns a float); use a float base");
+    if (exp < 0) {
+        mg_exc_raise("ValueError", "negative exponent in int ** int is not supported by mgen "
+                                   "(CPython returns a float); use a float base");
+        return -1;
+    }
     int64_t result = 1;
     /* Bases 0, 1, -1 never overflow, whatever the exponent. */
     if (base == 0) return exp == 0 ? 1 : 0;
@@ -142,14 +156,14 @@ int64_t mg_int_pow(int64_t base, int64_t exp) {
     if (base == -1) return (exp & 1) ? -1 : 1;
     /* |base| >= 2: exponents beyond 63 always overflow. */
     if (exp > 63)
-        mg_overflow();
+        return overflow();
     while (exp) {
         if (exp & 1)
             if (__builtin_mul_overflow(result, base, &result))
-                mg_overflow();
+                return overflow();
         exp >>= 1;
         if (exp && __builtin_mul_overflow(base, base, &base))
-            mg_overflow();
+            return overflow();
     }
     return result;
 }
@@ -159,8 +173,10 @@ static int bitlen64(uint64_t x) { return x ? 64 - __builtin_clzll(x) : 0; }
 /* a / b correctly rounded for all int64 operands (CPython's true_divide is
  * correctly rounded). Fast path when both are exactly representable. */
 double mg_int_truediv(int64_t a, int64_t b) {
-    if (b == 0)
-        mg_raise("ZeroDivisionError", "division by zero");
+    if (b == 0) {
+        mg_exc_raise("ZeroDivisionError", "division by zero");
+        return -1.0;
+    }
     const int64_t lim = (int64_t)1 << 53;
     if (a >= -lim && a <= lim && b >= -lim && b <= lim)
         return (double)a / (double)b;
@@ -212,8 +228,10 @@ int64_t mg_range_len(int64_t start, int64_t stop, int64_t step) {
 
 /* x in range(start, stop, step). ValueError: range() arg 3 must not be zero */
 bool mg_range_contains(int64_t x, int64_t start, int64_t stop, int64_t step) {
-    if (step == 0)
-        mg_raise("ValueError", "range() arg 3 must not be zero");
+    if (step == 0) {
+        mg_exc_raise("ValueError", "range() arg 3 must not be zero");
+        return false;
+    }
     uint64_t d, st;
     if (step > 0) {
         if (x < start || x >= stop)

@@ -5,29 +5,41 @@
 
 #define SLOT(l, i) ((l)->data + (int64_t)(i) * (l)->elem->size)
 
+/* n slots of type t fit in half the address space (else MemoryError). */
+static bool slots_ok(const MgType *t, int64_t n) {
+    int64_t bytes;
+    if (n < 0 || __builtin_mul_overflow(n, (int64_t)t->size, &bytes) || (uint64_t)bytes > SIZE_MAX / 2) {
+        mg_exc_nomem();
+        return false;
+    }
+    return true;
+}
+
+/* Storage for n slots; n is known to pass slots_ok (no larger than a
+ * list that exists, or checked). */
 static void *alloc_slots(const MgType *t, int64_t n) {
     if (n == 0)
         return NULL;
-    int64_t bytes;
-    if (n < 0 || __builtin_mul_overflow(n, (int64_t)t->size, &bytes) || (uint64_t)bytes > SIZE_MAX / 2)
-        mg_raise("MemoryError", NULL);
-    return mg_alloc((size_t)bytes);
+    return mg_alloc((size_t)(n * t->size));
 }
 
 /* Make room for exactly `newlen` slots (the caller sets len), with
  * CPython's list_resize over-allocation: amortised O(1) appends; shrinks
- * when less than half the capacity is used. */
-static void resize(MgList *l, int64_t newlen) {
+ * when less than half the capacity is used. False (MemoryError raised, l
+ * unchanged) when the slots would not fit; shrinking always succeeds. */
+static bool resize(MgList *l, int64_t newlen) {
     if (l->cap >= newlen && newlen >= (l->cap >> 1))
-        return;
+        return true;
     int64_t cap = (newlen + (newlen >> 3) + 6) & ~(int64_t)3;
     if (newlen - l->len > cap - newlen)
         cap = (newlen + 3) & ~(int64_t)3;
     if (newlen == 0)
         cap = 0;
     int64_t bytes;
-    if (cap < 0 || __builtin_mul_overflow(cap, (int64_t)l->elem->size, &bytes) || (uint64_t)bytes > SIZE_MAX / 2)
-        mg_raise("MemoryError", NULL);
+    if (cap < 0 || __builtin_mul_overflow(cap, (int64_t)l->elem->size, &bytes) || (uint64_t)bytes > SIZE_MAX / 2) {
+        mg_exc_nomem();
+        return false;
+    }
     if (cap == 0) {
         mg_free(l->data);
         l->data = NULL;
@@ -35,16 +47,26 @@ static void resize(MgList *l, int64_t newlen) {
         l->data = mg_realloc(l->data, (size_t)bytes);
     }
     l->cap = cap;
+    return true;
 }
 
-MgList *mg_list_new(const MgType *elem, int64_t cap) {
+/* A new empty list with room for cap (>= 0, known to pass slots_ok). */
+static MgList *list_alloc(const MgType *elem, int64_t cap) {
     MgList *l = mg_alloc(sizeof(MgList));
     l->rc = 1;
     l->elem = elem;
     l->len = 0;
-    l->cap = cap > 0 ? cap : 0;
-    l->data = alloc_slots(elem, l->cap);
+    l->cap = cap;
+    l->data = alloc_slots(elem, cap);
     return l;
+}
+
+MgList *mg_list_new(const MgType *elem, int64_t cap) {
+    if (cap < 0)
+        cap = 0;
+    if (!slots_ok(elem, cap))
+        return NULL;
+    return list_alloc(elem, cap);
 }
 
 static void decref_range(MgList *l, int64_t from, int64_t to) {
@@ -65,9 +87,14 @@ void mg_list_free(MgList *l) {
     mg_free(l);
 }
 
+/* Release the references of a slot the caller handed over (error paths). */
+static void drop(const MgType *t, const void *v) { mg_val_decref(t, (void *)v); }
+
 void mg_list_append(MgList *l, const void *v) {
-    if (l->len == l->cap)
-        resize(l, l->len + 1);
+    if (l->len == l->cap && !resize(l, l->len + 1)) {
+        drop(l->elem, v);
+        return;
+    }
     mg_slot_copy(l->elem, SLOT(l, l->len), v);
     l->len++;
 }
@@ -76,7 +103,8 @@ void mg_list_extend(MgList *l, MgList *other) {
     int64_t m = l->len, n = other->len; /* read before resizing: l may be other */
     if (n == 0)
         return;
-    resize(l, m + n);
+    if (!resize(l, m + n)) /* m + n < 2**63: both lists exist */
+        return;
     __builtin_memcpy(SLOT(l, m), other->data, (size_t)(n * l->elem->size));
     l->len = m + n;
     incref_range(l, m, m + n);
@@ -91,7 +119,10 @@ void mg_list_insert(MgList *l, int64_t i, const void *v) {
     }
     if (i > n)
         i = n;
-    resize(l, n + 1);
+    if (!resize(l, n + 1)) {
+        drop(l->elem, v);
+        return;
+    }
     int32_t sz = l->elem->size;
     __builtin_memmove(SLOT(l, i + 1), SLOT(l, i), (size_t)((n - i) * sz));
     mg_slot_copy(l->elem, SLOT(l, i), v);
@@ -103,16 +134,20 @@ static void remove_at(MgList *l, int64_t i) {
     int32_t sz = l->elem->size;
     __builtin_memmove(SLOT(l, i), SLOT(l, i + 1), (size_t)((l->len - i - 1) * sz));
     l->len--;
-    resize(l, l->len);
+    resize(l, l->len); /* shrinking: cannot fail */
 }
 
 void mg_list_pop(MgList *l, int64_t i, void *out) {
-    if (l->len == 0)
-        mg_raise("IndexError", "pop from empty list");
+    if (l->len == 0) {
+        mg_exc_raise("IndexError", "pop from empty list");
+        return;
+    }
     if (i < 0)
         i += l->len;
-    if (i < 0 || i >= l->len)
-        mg_raise("IndexError", "pop index out of range");
+    if (i < 0 || i >= l->len) {
+        mg_exc_raise("IndexError", "pop index out of range");
+        return;
+    }
     mg_slot_copy(l->elem, out, SLOT(l, i));
     remove_at(l, i);
 }
@@ -126,8 +161,10 @@ static int64_t find(MgList *l, const void *v) {
 
 void mg_list_remove(MgList *l, const void *v) {
     int64_t i = find(l, v);
-    if (i < 0)
-        mg_raise("ValueError", "list.remove(x): x not in list");
+    if (i < 0) {
+        mg_exc_raise("ValueError", "list.remove(x): x not in list");
+        return;
+    }
     /* Take the element out first: its decref may run arbitrary frees. */
     char tmp[256];
     void *slot = l->elem->size <= (int32_t)sizeof tmp ? tmp : mg_alloc((size_t)l->elem->size);
@@ -142,7 +179,7 @@ int64_t mg_list_index(MgList *l, const void *v) {
     int64_t i = find(l, v);
     if (i < 0)
         mg_raise_repr("ValueError", l->elem, v, " is not in list");
-    return i;
+    return i; /* -1 after raising */
 }
 
 int64_t mg_list_count(MgList *l, const void *v) {
@@ -183,7 +220,7 @@ void mg_list_clear(MgList *l) {
 }
 
 MgList *mg_list_copy(MgList *l) {
-    MgList *r = mg_list_new(l->elem, l->len);
+    MgList *r = list_alloc(l->elem, l->len);
     if (l->len)
         __builtin_memcpy(r->data, l->data, (size_t)(l->len * l->elem->size));
     r->len = l->len;
@@ -198,15 +235,18 @@ MgList *mg_list_copy(MgList *l) {
  * CPython's result); everything else sorts a permutation with CPython's
  * timsort (timsort.c). reverse=True is done as CPython
  * does it: reverse, sort stably, reverse again (equal keys keep their
- * original order). */
+ * original order). A comparison that raises (ordering dicts) ends the
+ * sort: the error is remembered, every later comparison answers false
+ * without comparing, and the list keeps its original order. */
 
 typedef struct {
     const MgType *t;
     const char *keys;
     int32_t sz;
+    bool failed; /* a comparison raised */
 } SortCtx;
 
-static inline bool key_lt(const SortCtx *c, int64_t i, int64_t j) {
+static inline bool key_lt(SortCtx *c, int64_t i, int64_t j) {
     const char *a = c->keys + i * c->sz, *b = c->keys + j * c->sz;
     switch (c->t->kind) {
     case MG_KIND_INT: {
@@ -227,12 +267,18 @@ static inline bool key_lt(const SortCtx *c, int64_t i, int64_t j) {
         __builtin_memcpy(&y, b, sizeof y);
         return mg_str_cmp(x, y) < 0;
     }
-    default:
-        return mg_val_cmp(c->t, a, b) == -1;
+    default: {
+        if (c->failed)
+            return false;
+        int32_t r = mg_val_cmp(c->t, a, b);
+        if (r == MG_CMP_ERR)
+            c->failed = true;
+        return r == -1;
+    }
     }
 }
 
-static bool key_lt_cb(void *c, int64_t i, int64_t j) { return key_lt((const SortCtx *)c, i, j); }
+static bool key_lt_cb(void *c, int64_t i, int64_t j) { return key_lt((SortCtx *)c, i, j); }
 
 /* Sorting a list of ints, floats or strs by itself: a stable merge sort of
  * the values in place (no permutation, no per-comparison dispatch). */
@@ -300,8 +346,10 @@ static void sort_by(MgList *l, MgList *keys, bool reverse) {
     int64_t n = l->len;
     if (n < 2)
         return;
-    if (keys->len != n)
-        mg_raise("ValueError", "list modified during sort");
+    if (keys->len != n) {
+        mg_exc_raise("ValueError", "list modified during sort");
+        return;
+    }
     int32_t kind = l->elem->kind;
     bool nan = false; /* '<' on floats is a total order only without NaN */
     if (kind == MG_KIND_FLOAT && keys == l) {
@@ -325,11 +373,20 @@ static void sort_by(MgList *l, MgList *keys, bool reverse) {
     int64_t *perm = mg_alloc((size_t)n * sizeof(int64_t));
     for (int64_t i = 0; i < n; i++)
         perm[i] = i;
-    SortCtx c = {keys->elem, keys->data, keys->elem->size};
+    SortCtx c = {keys->elem, keys->data, keys->elem->size, false};
     /* CPython's own algorithm: with keys whose '<' is not a total order
      * (NaN, or tuples and lists holding one) only it gives CPython's
      * order, and it is adaptive on presorted data. */
     mg_timsort(perm, n, key_lt_cb, &c);
+    if (c.failed) {
+        mg_free(perm);
+        if (reverse) {
+            mg_list_reverse(l);
+            if (keys != l)
+                mg_list_reverse(keys);
+        }
+        return;
+    }
     /* Apply the permutation into a fresh array of the same capacity. */
     int32_t sz = l->elem->size;
     char *data = alloc_slots(l->elem, l->cap);
@@ -357,8 +414,10 @@ void mg_list_sort_by_keys(MgList *l, MgList *keys, bool reverse) {
 int64_t mg_slice_indices(int64_t len, int64_t *start, int64_t *stop, int64_t *step, bool has_start,
                          bool has_stop, bool has_step) {
     int64_t st = has_step ? *step : 1;
-    if (st == 0)
-        mg_raise("ValueError", "slice step cannot be zero");
+    if (st == 0) {
+        mg_exc_raise("ValueError", "slice step cannot be zero");
+        return -1;
+    }
     if (st < -INT64_MAX)
         st = -INT64_MAX; /* so that -st cannot overflow */
     int64_t a = has_start ? *start : st < 0 ? INT64_MAX : 0;
@@ -388,7 +447,9 @@ int64_t mg_slice_indices(int64_t len, int64_t *start, int64_t *stop, int64_t *st
 MgList *mg_list_slice(MgList *l, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop,
                       bool has_step) {
     int64_t n = mg_slice_indices(l->len, &start, &stop, &step, has_start, has_stop, has_step);
-    MgList *r = mg_list_new(l->elem, n);
+    if (n < 0)
+        return NULL;
+    MgList *r = list_alloc(l->elem, n); /* n <= len(l) */
     int32_t sz = l->elem->size;
     if (step == 1) {
         if (n)
@@ -402,16 +463,23 @@ MgList *mg_list_slice(MgList *l, int64_t start, int64_t stop, int64_t step, bool
     return r;
 }
 
+/* i normalised, or -1 after raising IndexError. */
 static int64_t assign_index(MgList *l, int64_t i) {
     if (i < 0)
         i += l->len;
-    if (i < 0 || i >= l->len)
-        mg_raise("IndexError", "list assignment index out of range");
+    if (i < 0 || i >= l->len) {
+        mg_exc_raise("IndexError", "list assignment index out of range");
+        return -1;
+    }
     return i;
 }
 
 void mg_list_setitem(MgList *l, int64_t i, const void *v) {
     i = assign_index(l, i);
+    if (i < 0) {
+        drop(l->elem, v);
+        return;
+    }
     char tmp[256];
     void *old = l->elem->size <= (int32_t)sizeof tmp ? tmp : mg_alloc((size_t)l->elem->size);
     mg_slot_copy(l->elem, old, SLOT(l, i));
@@ -423,6 +491,8 @@ void mg_list_setitem(MgList *l, int64_t i, const void *v) {
 
 void mg_list_delitem(MgList *l, int64_t i) {
     i = assign_index(l, i);
+    if (i < 0)
+        return;
     char tmp[256];
     void *old = l->elem->size <= (int32_t)sizeof tmp ? tmp : mg_alloc((size_t)l->elem->size);
     mg_slot_copy(l->elem, old, SLOT(l, i));
@@ -434,9 +504,13 @@ void mg_list_delitem(MgList *l, int64_t i) {
 
 MgList *mg_list_concat(MgList *a, MgList *b) {
     int64_t n;
-    if (__builtin_add_overflow(a->len, b->len, &n))
-        mg_raise("MemoryError", NULL);
+    if (__builtin_add_overflow(a->len, b->len, &n)) {
+        mg_exc_nomem();
+        return NULL;
+    }
     MgList *r = mg_list_new(a->elem, n);
+    if (!r)
+        return NULL;
     int32_t sz = a->elem->size;
     if (a->len)
         __builtin_memcpy(r->data, a->data, (size_t)(a->len * sz));
@@ -449,11 +523,15 @@ MgList *mg_list_concat(MgList *a, MgList *b) {
 
 MgList *mg_list_repeat(MgList *l, int64_t n) {
     if (n <= 0 || l->len == 0)
-        return mg_list_new(l->elem, 0);
+        return list_alloc(l->elem, 0);
     int64_t total;
-    if (__builtin_mul_overflow(l->len, n, &total))
-        mg_raise("MemoryError", NULL);
+    if (__builtin_mul_overflow(l->len, n, &total)) {
+        mg_exc_nomem();
+        return NULL;
+    }
     MgList *r = mg_list_new(l->elem, total);
+    if (!r)
+        return NULL;
     size_t chunk = (size_t)(l->len * l->elem->size), bytes = chunk * (size_t)n;
     /* One copy, then double what is filled: log2(n) memcpy calls. */
     __builtin_memcpy(r->data, l->data, chunk);
@@ -478,9 +556,12 @@ void mg_list_irepeat(MgList *l, int64_t n) {
         return;
     }
     int64_t total;
-    if (__builtin_mul_overflow(m, n, &total))
-        mg_raise("MemoryError", NULL);
-    resize(l, total);
+    if (__builtin_mul_overflow(m, n, &total)) {
+        mg_exc_nomem();
+        return;
+    }
+    if (!resize(l, total))
+        return;
     size_t chunk = (size_t)(m * l->elem->size), bytes = chunk * (size_t)n;
     for (size_t done = chunk; done < bytes;) {
         size_t k = done < bytes - done ? done : bytes - done;
@@ -494,8 +575,10 @@ void mg_list_irepeat(MgList *l, int64_t n) {
 void *mg_list_at(MgList *l, int64_t i) {
     if (i < 0)
         i += l->len;
-    if (i < 0 || i >= l->len)
-        mg_raise("IndexError", "list index out of range");
+    if (i < 0 || i >= l->len) {
+        mg_exc_raise("IndexError", "list index out of range");
+        return NULL;
+    }
     return SLOT(l, i);
 }
 
@@ -503,22 +586,25 @@ void *mg_list_at(MgList *l, int64_t i) {
 
 /* Replace slots [lo, hi) of l by the n slots at src (already owned by the
  * caller's copy: their references move into l). The old slots are
- * decref'd after the list is consistent again, as CPython does. */
-static void replace_range(MgList *l, int64_t lo, int64_t hi, const char *src, int64_t n) {
+ * decref'd after the list is consistent again, as CPython does. False
+ * (MemoryError raised, l unchanged, src still the caller's) when l cannot
+ * grow. */
+static bool replace_range(MgList *l, int64_t lo, int64_t hi, const char *src, int64_t n) {
     int32_t sz = l->elem->size;
     int64_t d = hi - lo;
+    int64_t old = l->len, newlen = old - d + n;
+    if (n > d && !resize(l, newlen)) /* grow first, then move the tail right */
+        return false;
     char *garbage = NULL;
     if (d > 0 && mg_type_has_refs(l->elem)) {
         garbage = mg_alloc((size_t)(d * sz));
         __builtin_memcpy(garbage, SLOT(l, lo), (size_t)(d * sz));
     }
-    int64_t old = l->len, newlen = old - d + n;
-    if (n > d) { /* grow first, then move the tail right */
-        resize(l, newlen);
+    if (n > d) {
         __builtin_memmove(SLOT(l, hi + n - d), SLOT(l, hi), (size_t)((old - hi) * sz));
     } else if (n < d) { /* move the tail left, then shrink */
         __builtin_memmove(SLOT(l, lo + n), SLOT(l, hi), (size_t)((old - hi) * sz));
-        resize(l, newlen);
+        resize(l, newlen); /* shrinking: cannot fail */
     }
     if (n)
         __builtin_memcpy(SLOT(l, lo), src, (size_t)(n * sz));
@@ -528,14 +614,17 @@ static void replace_range(MgList *l, int64_t lo, int64_t hi, const char *src, in
             mg_val_decref(l->elem, garbage + i * sz);
         mg_free(garbage);
     }
+    return true;
 }
 
 void mg_list_delslice(MgList *l, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop,
                       bool has_step) {
     int64_t n = mg_slice_indices(l->len, &start, &stop, &step, has_start, has_stop, has_step);
+    if (n < 0)
+        return;
     if (step == 1) {
         if (stop > start)
-            replace_range(l, start, stop, NULL, 0);
+            replace_range(l, start, stop, NULL, 0); /* shrinking: cannot fail */
         return;
     }
     if (n <= 0)
@@ -555,7 +644,7 @@ void mg_list_delslice(MgList *l, int64_t start, int64_t stop, int64_t step, bool
         w += next - i - 1;
     }
     l->len -= n;
-    resize(l, l->len);
+    resize(l, l->len); /* shrinking: cannot fail */
     if (mg_type_has_refs(l->elem))
         for (int64_t k = 0; k < n; k++)
             mg_val_decref(l->elem, garbage + k * sz);
@@ -565,6 +654,8 @@ void mg_list_delslice(MgList *l, int64_t start, int64_t stop, int64_t step, bool
 void mg_list_setslice(MgList *l, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop,
                       bool has_step, MgList *v) {
     int64_t n = mg_slice_indices(l->len, &start, &stop, &step, has_start, has_stop, has_step);
+    if (n < 0)
+        return;
     int32_t sz = l->elem->size;
     int64_t m = v->len;
     /* New references to the items being stored (a copy: v may be l). */
@@ -577,7 +668,10 @@ void mg_list_setslice(MgList *l, int64_t start, int64_t stop, int64_t step, bool
     if (step == 1) {
         if (stop < start)
             stop = start;
-        replace_range(l, start, stop, items, m);
+        bool ok = replace_range(l, start, stop, items, m);
+        if (!ok && mg_type_has_refs(l->elem))
+            for (int64_t k = 0; k < m; k++)
+                mg_val_decref(l->elem, items + k * sz);
         mg_free(items);
         return;
     }
@@ -597,7 +691,8 @@ void mg_list_setslice(MgList *l, int64_t start, int64_t stop, int64_t step, bool
         p += sizeof b - 1;
         p += mg_fmt_int(p, n);
         *p = 0;
-        mg_raise("ValueError", msg);
+        mg_exc_raise("ValueError", msg);
+        return;
     }
     char *garbage = alloc_slots(l->elem, n);
     for (int64_t k = 0, i = start; k < n; k++, i += step) {

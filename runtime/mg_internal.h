@@ -41,9 +41,38 @@ extern char **mg_argv;
 /* ---- io.c ------------------------------------------------------------- */
 void mg_stdout_flush(void);
 
+struct MgBuf;
+
+/* ---- errors (error.c) -------------------------------------------------
+ * The runtime raises only through the mode-aware functions (mg_exc_raise,
+ * mg_exc_raise_str, mg_exc_overflow, mg_raise_buf, mg_raise_repr): in
+ * MG_RAISE_EXIT mode they print and exit, in MG_RAISE_PROPAGATE mode they
+ * set mg_exc and return, and the caller returns its error value. Only a
+ * failed allocation (mg_alloc, mg_realloc) calls the fatal mg_raise. */
+/* Raise exc with the text of b as its message; b is consumed. */
+void mg_raise_buf(const char *exc, struct MgBuf *b);
+/* Raise exc with message repr(slot) (KeyError: 'k'), or repr + suffix. */
+void mg_raise_repr(const char *exc, const MgType *t, const void *a, const char *suffix);
+/* MemoryError from a size check before allocating (it propagates; an
+ * allocation the OS refuses is fatal instead). */
+static inline void mg_exc_nomem(void) { mg_exc_raise("MemoryError", NULL); }
+
 /* ---- strings (str.c) -------------------------------------------------- */
+/* The longest string in bytes. A length computed from program values
+ * (concatenation, repetition, padding, join) is checked with
+ * mg_str_len_ok before mg_str_alloc, which would end the process. */
+#define MG_STR_MAX ((uint64_t)(SIZE_MAX / 2))
+/* len fits a string; else raises MemoryError and returns false. */
+static inline bool mg_str_len_ok(int64_t len) {
+    if (len >= 0 && (uint64_t)len <= MG_STR_MAX)
+        return true;
+    mg_exc_nomem();
+    return false;
+}
 /* A new string of `len` bytes, uninitialised data, NUL-terminated; the
- * caller fills data and then calls mg_str_finish to count code points. */
+ * caller fills data and then calls mg_str_finish to count code points.
+ * Never raises: 0 <= len <= MG_STR_MAX is the caller's to ensure (outside
+ * it the process ends with MemoryError, like a refused allocation). */
 MgStr *mg_str_alloc(int64_t len);
 MgStr *mg_str_finish(MgStr *s);
 size_t mg_cstrlen(const char *s);
@@ -67,11 +96,9 @@ bool mg_type_has_refs(const MgType *t);
 void mg_val_repr_buf(MgBuf *b, const MgType *t, const void *a);
 /* Release b's heap storage (after mg_buf_to_str). */
 void mg_buf_release(MgBuf *b);
-/* Raise exc with message repr(slot) (KeyError: 'k'), or repr + suffix. */
-_Noreturn void mg_raise_repr(const char *exc, const MgType *t, const void *a, const char *suffix);
 /* Python slice semantics (PySlice_AdjustIndices): normalises *start,
  * *stop, *step for a sequence of length len and returns the item count.
- * ValueError: slice step cannot be zero */
+ * ValueError: slice step cannot be zero (raises -> -1) */
 int64_t mg_slice_indices(int64_t len, int64_t *start, int64_t *stop, int64_t *step, bool has_start,
                          bool has_stop, bool has_step);
 /* A new string of `len` ASCII bytes (nchars = len, not counted). */

@@ -102,18 +102,21 @@ found:
 }
 
 /* set_table_resize: rebuild for the smallest power of two > minused,
- * dropping dummies. */
-static void table_resize(MgSet *s, int64_t minused) {
+ * dropping dummies. False (MemoryError raised, s unchanged) past 2**41
+ * entries. */
+static bool table_resize(MgSet *s, int64_t minused) {
     int64_t size = MINSIZE;
     while (size <= minused) {
-        if (size > ((int64_t)1 << 40))
-            mg_raise("MemoryError", NULL);
+        if (size > ((int64_t)1 << 40)) {
+            mg_exc_nomem();
+            return false;
+        }
         size <<= 1;
     }
     /* A minimum-size table without dummies is left alone (CPython keeps
      * its small table then). */
     if (size == MINSIZE && s->mask == MINSIZE - 1 && s->fill == s->used)
-        return;
+        return true;
     char *old = s->table;
     uint8_t *ostate = s->state;
     int64_t omask = s->mask;
@@ -125,14 +128,18 @@ static void table_resize(MgSet *s, int64_t minused) {
             insert_clean(s, EKEY(s, e), EHASH(e));
         }
     mg_free(old);
+    return true;
 }
 
 /* set_add_entry without taking a reference: copies the slot in if k is
- * absent and returns true; false if an equal element is present. The new
+ * absent and returns ADDED; PRESENT if an equal element is present. The new
  * element goes to the last dummy passed on its probe sequence if any (this
  * is what CPython 3.11 does, checked against its tables), else to the
- * unused entry that ended the search. */
-static bool add_entry(MgSet *s, const void *k, int64_t hash) {
+ * unused entry that ended the search. ADDED_NOMEM: k went in, then the
+ * table could not grow (MemoryError raised; the set is valid, as
+ * CPython's after a failed resize). */
+enum { PRESENT = 0, ADDED = 1, ADDED_NOMEM = 2 };
+static int add_entry(MgSet *s, const void *k, int64_t hash) {
     uint64_t mask = (uint64_t)s->mask, perturb = (uint64_t)hash;
     uint64_t i = (uint64_t)hash & mask;
     int64_t freeslot = -1;
@@ -146,7 +153,7 @@ static bool add_entry(MgSet *s, const void *k, int64_t hash) {
                 goto found_unused_or_dummy;
             if (st == ACTIVE) {
                 if (EHASH(ENTRY(s, e)) == hash && elem_eq(s, EKEY(s, ENTRY(s, e)), k))
-                    return false;
+                    return PRESENT;
             } else if (st == DUMMY) {
                 freeslot = (int64_t)e; /* CPython keeps the last dummy seen */
             }
@@ -161,22 +168,25 @@ found_unused_or_dummy:
         s->state[freeslot] = ACTIVE;
         EHASH(ENTRY(s, freeslot)) = hash;
         mg_slot_copy(s->et, EKEY(s, ENTRY(s, freeslot)), k);
-        return true;
+        return ADDED;
     }
     s->fill++;
     s->used++;
     s->state[e] = ACTIVE;
     EHASH(ENTRY(s, e)) = hash;
     mg_slot_copy(s->et, EKEY(s, ENTRY(s, e)), k);
-    if (s->fill * 5 >= s->mask * 3)
-        table_resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
-    return true;
+    if (s->fill * 5 >= s->mask * 3 && !table_resize(s, s->used > 50000 ? s->used * 2 : s->used * 4))
+        return ADDED_NOMEM;
+    return ADDED;
 }
 
-/* Add a borrowed slot, taking a new reference if it was inserted. */
-static void add_copy(MgSet *s, const void *k, int64_t hash) {
-    if (add_entry(s, k, hash))
+/* Add a borrowed slot, taking a new reference if it was inserted. False
+ * if MemoryError was raised. */
+static bool add_copy(MgSet *s, const void *k, int64_t hash) {
+    int r = add_entry(s, k, hash);
+    if (r != PRESENT)
         mg_val_incref(s->et, (void *)k);
+    return r != ADDED_NOMEM;
 }
 
 static bool contains_entry(MgSet *s, const void *k, int64_t hash) {
@@ -197,23 +207,33 @@ static bool discard_entry(MgSet *s, const void *k, int64_t hash) {
 }
 
 void mg_set_add(MgSet *s, const void *v) {
-    if (!add_entry(s, v, mg_val_hash(s->et, v)))
+    int64_t hash = mg_val_hash(s->et, v);
+    if (hash == -1 || add_entry(s, v, hash) == PRESENT)
         mg_val_decref(s->et, (void *)v);
 }
 
-bool mg_set_contains(MgSet *s, const void *v) { return contains_entry(s, v, mg_val_hash(s->et, v)); }
+bool mg_set_contains(MgSet *s, const void *v) {
+    int64_t hash = mg_val_hash(s->et, v);
+    return hash != -1 && contains_entry(s, v, hash);
+}
 
-bool mg_set_discard(MgSet *s, const void *v) { return discard_entry(s, v, mg_val_hash(s->et, v)); }
+bool mg_set_discard(MgSet *s, const void *v) {
+    int64_t hash = mg_val_hash(s->et, v);
+    return hash != -1 && discard_entry(s, v, hash);
+}
 
 void mg_set_remove(MgSet *s, const void *v) {
-    if (!mg_set_discard(s, v))
+    int64_t hash = mg_val_hash(s->et, v);
+    if (hash != -1 && !discard_entry(s, v, hash))
         mg_raise_repr("KeyError", s->et, v, NULL);
 }
 
 /* set_pop: the first active entry at or after the finger (wrapping). */
 void mg_set_pop(MgSet *s, void *out) {
-    if (s->used == 0)
-        mg_raise("KeyError", "'pop from an empty set'");
+    if (s->used == 0) {
+        mg_exc_raise("KeyError", "'pop from an empty set'");
+        return;
+    }
     int64_t e = s->finger & s->mask;
     while (s->state[e] != ACTIVE) {
         e++;
@@ -263,12 +283,13 @@ bool mg_set_next(MgSet *s, int64_t *pos, void **slot) {
 }
 
 /* set_merge (a.update(b) for a set b): one resize up front, then a plain
- * copy of the table when the shapes allow, else insertions. */
-void mg_set_update(MgSet *s, MgSet *o) {
+ * copy of the table when the shapes allow, else insertions. False if
+ * MemoryError was raised (s holds part of o). */
+static bool merge(MgSet *s, MgSet *o) {
     if (s == o || o->used == 0)
-        return;
-    if ((s->fill + o->used) * 5 >= s->mask * 3)
-        table_resize(s, (s->used + o->used) * 2);
+        return true;
+    if ((s->fill + o->used) * 5 >= s->mask * 3 && !table_resize(s, (s->used + o->used) * 2))
+        return false;
     if (s->fill == 0 && s->mask == o->mask && o->fill == o->used) {
         /* Empty target of the same size, no dummies in the source: the
          * entries keep their positions. */
@@ -281,7 +302,7 @@ void mg_set_update(MgSet *s, MgSet *o) {
             }
         s->fill = o->fill;
         s->used = o->used;
-        return;
+        return true;
     }
     if (s->fill == 0) { /* empty target: no duplicates possible */
         s->fill = s->used = o->used;
@@ -291,28 +312,39 @@ void mg_set_update(MgSet *s, MgSet *o) {
                 insert_clean(s, EKEY(o, src), EHASH(src));
                 mg_val_incref(s->et, EKEY(o, src));
             }
-        return;
+        return true;
     }
     for (int64_t i = 0; i <= o->mask; i++)
         if (o->state[i] == ACTIVE) {
             char *src = ENTRY(o, i);
-            add_copy(s, EKEY(o, src), EHASH(src));
+            if (!add_copy(s, EKEY(o, src), EHASH(src)))
+                return false;
         }
+    return true;
+}
+
+void mg_set_update(MgSet *s, MgSet *o) { (void)merge(s, o); }
+
+/* The result r of a set operation, or NULL (freeing r) if it raised. */
+static MgSet *result(MgSet *r, bool ok) {
+    if (ok)
+        return r;
+    mg_set_free(r);
+    return NULL;
 }
 
 /* set(s) / s.copy(): a new set, then set_merge. */
 MgSet *mg_set_copy(MgSet *s) {
     MgSet *r = mg_set_new(s->et);
-    mg_set_update(r, s);
-    return r;
+    return result(r, merge(r, s));
 }
 
 /* a | b: copy a, then merge b. */
 MgSet *mg_set_union(MgSet *a, MgSet *b) {
     MgSet *r = mg_set_copy(a);
-    if (a != b)
-        mg_set_update(r, b);
-    return r;
+    if (!r || a == b)
+        return r;
+    return result(r, merge(r, b));
 }
 
 /* a & b: iterate the smaller set (b when sizes are equal), keeping the
@@ -329,21 +361,32 @@ MgSet *mg_set_intersection(MgSet *a, MgSet *b) {
     for (int64_t i = 0; i <= small->mask; i++)
         if (small->state[i] == ACTIVE) {
             char *e = ENTRY(small, i);
-            if (contains_entry(big, EKEY(small, e), EHASH(e)))
-                add_copy(r, EKEY(small, e), EHASH(e));
+            if (contains_entry(big, EKEY(small, e), EHASH(e)) && !add_copy(r, EKEY(small, e), EHASH(e)))
+                return result(r, false);
         }
     return r;
 }
 
-/* set_difference_update_internal for a set argument. */
-static void difference_update(MgSet *s, MgSet *o) {
+/* More than a quarter dummies after removals: rebuild (smaller). */
+static bool compact(MgSet *s) {
+    if ((uint64_t)(s->fill - s->used) > (uint64_t)s->mask / 4)
+        return table_resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
+    return true;
+}
+
+/* set_difference_update_internal for a set argument; false if MemoryError
+ * was raised. */
+static bool difference_update(MgSet *s, MgSet *o) {
     if (s == o) {
         mg_set_clear(s);
-        return;
+        return true;
     }
     MgSet *tmp = NULL;
-    if ((o->used >> 3) > s->used) /* much bigger: only the common part matters */
+    if ((o->used >> 3) > s->used) { /* much bigger: only the common part matters */
         o = tmp = mg_set_intersection(s, o);
+        if (!tmp)
+            return false;
+    }
     for (int64_t i = 0; i <= o->mask; i++)
         if (o->state[i] == ACTIVE) {
             char *e = ENTRY(o, i);
@@ -351,9 +394,7 @@ static void difference_update(MgSet *s, MgSet *o) {
         }
     if (tmp)
         mg_set_free(tmp);
-    /* More than a quarter dummies: rebuild. */
-    if ((uint64_t)(s->fill - s->used) > (uint64_t)s->mask / 4)
-        table_resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
+    return compact(s);
 }
 
 /* a - b: when a is more than 4x b, copy a and discard b's elements;
@@ -361,29 +402,38 @@ static void difference_update(MgSet *s, MgSet *o) {
 MgSet *mg_set_difference(MgSet *a, MgSet *b) {
     if ((a->used >> 2) > b->used) {
         MgSet *r = mg_set_copy(a);
-        difference_update(r, b);
-        return r;
+        if (!r)
+            return NULL;
+        return result(r, difference_update(r, b));
     }
     MgSet *r = mg_set_new(a->et);
     for (int64_t i = 0; i <= a->mask; i++)
         if (a->state[i] == ACTIVE) {
             char *e = ENTRY(a, i);
-            if (!contains_entry(b, EKEY(a, e), EHASH(e)))
-                add_copy(r, EKEY(a, e), EHASH(e));
+            if (!contains_entry(b, EKEY(a, e), EHASH(e)) && !add_copy(r, EKEY(a, e), EHASH(e)))
+                return result(r, false);
         }
     return r;
+}
+
+/* Each element of o is removed from s if present, else added, in o's
+ * order; false if MemoryError was raised. */
+static bool symmetric_update(MgSet *s, MgSet *o) {
+    for (int64_t i = 0; i <= o->mask; i++)
+        if (o->state[i] == ACTIVE) {
+            char *e = ENTRY(o, i);
+            if (!discard_entry(s, EKEY(o, e), EHASH(e)) && !add_copy(s, EKEY(o, e), EHASH(e)))
+                return false;
+        }
+    return true;
 }
 
 /* a ^ b: copy b, then for each element of a discard it or add it. */
 MgSet *mg_set_symmetric_difference(MgSet *a, MgSet *b) {
     MgSet *r = mg_set_copy(b);
-    for (int64_t i = 0; i <= a->mask; i++)
-        if (a->state[i] == ACTIVE) {
-            char *e = ENTRY(a, i);
-            if (!discard_entry(r, EKEY(a, e), EHASH(e)))
-                add_copy(r, EKEY(a, e), EHASH(e));
-        }
-    return r;
+    if (!r)
+        return NULL;
+    return result(r, symmetric_update(r, a));
 }
 
 bool mg_set_issubset(MgSet *a, MgSet *b) {
@@ -402,6 +452,8 @@ bool mg_set_issubset(MgSet *a, MgSet *b) {
  * s & o, then its table is swapped into s (pop()'s finger stays). */
 void mg_set_intersection_update(MgSet *s, MgSet *o) {
     MgSet *r = mg_set_intersection(s, o);
+    if (!r)
+        return; /* s unchanged */
     int64_t t;
     t = s->fill, s->fill = r->fill, r->fill = t;
     t = s->used, s->used = r->used, r->used = t;
@@ -413,19 +465,13 @@ void mg_set_intersection_update(MgSet *s, MgSet *o) {
     mg_set_free(r);
 }
 
-/* s ^= o (set_symmetric_difference_update): each element of o is removed
- * from s if present, else added, in o's order. */
+/* s ^= o (set_symmetric_difference_update). */
 void mg_set_symmetric_difference_update(MgSet *s, MgSet *o) {
     if (s == o) {
         mg_set_clear(s);
         return;
     }
-    for (int64_t i = 0; i <= o->mask; i++)
-        if (o->state[i] == ACTIVE) {
-            char *e = ENTRY(o, i);
-            if (!discard_entry(s, EKEY(o, e), EHASH(e)))
-                add_copy(s, EKEY(o, e), EHASH(e));
-        }
+    (void)symmetric_update(s, o);
 }
 
 /* A frozenset constant of CPython's compiler from the set `a` of its
@@ -434,12 +480,15 @@ void mg_set_symmetric_difference_update(MgSet *s, MgSet *o) {
  * is released. */
 MgSet *mg_set_freeze(MgSet *a) {
     MgSet *b = mg_set_new(a->et);
-    for (int64_t i = 0; i <= a->mask; i++)
+    bool ok = true;
+    for (int64_t i = 0; i <= a->mask && ok; i++)
         if (a->state[i] == ACTIVE) {
             char *e = ENTRY(a, i);
-            add_copy(b, EKEY(a, e), EHASH(e));
+            ok = add_copy(b, EKEY(a, e), EHASH(e));
         }
     mg_set_free(a);
+    if (!ok)
+        return result(b, false);
     b->rc = -1;
     return b;
 }
@@ -448,13 +497,15 @@ MgSet *mg_set_freeze(MgSet *a) {
  * A non-set iterable argument arrives as a list of its items, in
  * iteration order; CPython's paths for a non-set argument iterate it. */
 
-void mg_set_difference_update(MgSet *s, MgSet *o) { difference_update(s, o); }
+void mg_set_difference_update(MgSet *s, MgSet *o) { (void)difference_update(s, o); }
 
 void mg_set_update_list(MgSet *s, MgList *l) {
     int32_t sz = l->elem->size;
     for (int64_t i = 0; i < l->len; i++) {
         const char *k = l->data + i * sz;
-        add_copy(s, k, mg_val_hash(s->et, k));
+        int64_t h = mg_val_hash(s->et, k);
+        if (h == -1 || !add_copy(s, k, h))
+            return;
     }
 }
 
@@ -464,8 +515,8 @@ MgSet *mg_set_intersection_list(MgSet *s, MgList *l) {
     for (int64_t i = 0; i < l->len; i++) {
         const char *k = l->data + i * sz;
         int64_t h = mg_val_hash(s->et, k);
-        if (contains_entry(s, k, h))
-            add_copy(r, k, h);
+        if (h == -1 || (contains_entry(s, k, h) && !add_copy(r, k, h)))
+            return result(r, false);
     }
     return r;
 }
@@ -474,8 +525,10 @@ void mg_set_difference_update_list(MgSet *s, MgList *l) {
     int32_t sz = l->elem->size;
     for (int64_t i = 0; i < l->len; i++) {
         const char *k = l->data + i * sz;
-        discard_entry(s, k, mg_val_hash(s->et, k));
+        int64_t h = mg_val_hash(s->et, k);
+        if (h == -1)
+            return; /* the removals so far stand, as CPython's */
+        discard_entry(s, k, h);
     }
-    if ((uint64_t)(s->fill - s->used) > (uint64_t)s->mask / 4)
-        table_resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
+    (void)compact(s); /* a MemoryError it raises is in mg_exc */
 }

@@ -17,8 +17,8 @@ static int64_t count_chars(const char *p, int64_t len) {
 }
 
 MgStr *mg_str_alloc(int64_t len) {
-    if (len < 0 || (uint64_t)len > (uint64_t)(SIZE_MAX / 2))
-        mg_raise("MemoryError", NULL);
+    if (len < 0 || (uint64_t)len > MG_STR_MAX)
+        mg_raise("MemoryError", NULL); /* the caller's bug: fatal */
     MgStr *s = mg_alloc(sizeof(MgStr) + (size_t)len + 1);
     s->rc = 1;
     s->len = len;
@@ -47,7 +47,14 @@ MgStr *mg_str_new_ascii(const char *bytes, int64_t len) {
 }
 
 MgStr *mg_str_concat(MgStr *a, MgStr *b) {
-    MgStr *s = mg_str_alloc(a->len + b->len);
+    int64_t len;
+    if (__builtin_add_overflow(a->len, b->len, &len)) {
+        mg_exc_nomem();
+        return NULL;
+    }
+    if (!mg_str_len_ok(len))
+        return NULL;
+    MgStr *s = mg_str_alloc(len);
     mg_copy(s->data, a->data, (size_t)a->len);
     mg_copy(s->data + a->len, b->data, (size_t)b->len);
     s->nchars = a->nchars + b->nchars;
@@ -61,18 +68,22 @@ MgStr *mg_str_concat(MgStr *a, MgStr *b) {
 MgStr *mg_str_append(MgStr *s, MgStr *t) {
     if (s->rc != 1 || t->len == 0) {
         MgStr *r = t->len == 0 ? s : mg_str_concat(s, t);
+        if (!r)
+            return NULL; /* s stays the caller's */
         if (r != s && s->rc > 0 && --s->rc == 0)
             mg_str_free(s);
         return r;
     }
     int64_t len;
-    if (__builtin_add_overflow(s->len, t->len, &len) || (uint64_t)len > (uint64_t)(SIZE_MAX / 4))
-        mg_raise("MemoryError", NULL);
+    if (__builtin_add_overflow(s->len, t->len, &len) || (uint64_t)len > (uint64_t)(SIZE_MAX / 4)) {
+        mg_exc_nomem();
+        return NULL;
+    }
     size_t need = sizeof(MgStr) + (size_t)len + 1;
     if (need > mg_alloc_capacity(s)) {
         size_t want = need + need / 2 + 16;
         if (t == s) {
-            MgStr *r = mg_str_concat(s, t);
+            MgStr *r = mg_str_concat(s, t); /* len checked above */
             mg_str_free(s);
             return r;
         }
@@ -90,11 +101,17 @@ MgStr *mg_str_repeat(MgStr *s, int64_t n) {
         return mg_str_alloc(0);
     /* unicode_repeat: the length in characters must fit a Py_ssize_t
      * (64-bit CPython's); past that, allocation fails. */
-    if (s->nchars > INT64_MAX / n)
-        mg_raise("OverflowError", "repeated string is too long");
+    if (s->nchars > INT64_MAX / n) {
+        mg_exc_raise("OverflowError", "repeated string is too long");
+        return NULL;
+    }
     int64_t total;
-    if (__builtin_mul_overflow(s->len, n, &total))
-        mg_raise("MemoryError", NULL);
+    if (__builtin_mul_overflow(s->len, n, &total)) {
+        mg_exc_nomem();
+        return NULL;
+    }
+    if (!mg_str_len_ok(total))
+        return NULL;
     MgStr *r = mg_str_alloc(total);
     /* One copy, then double what is filled. */
     __builtin_memcpy(r->data, s->data, (size_t)s->len);
@@ -118,8 +135,10 @@ static int seq_len(unsigned char c) {
 MgStr *mg_str_index(MgStr *s, int64_t i) {
     if (i < 0)
         i += s->nchars;
-    if (i < 0 || i >= s->nchars)
-        mg_raise("IndexError", "string index out of range");
+    if (i < 0 || i >= s->nchars) {
+        mg_exc_raise("IndexError", "string index out of range");
+        return NULL;
+    }
     if (s->len == s->nchars) /* ASCII */
         return mg_str_new(s->data + i, 1);
     int64_t pos = 0;
@@ -160,6 +179,10 @@ void mg_buf_init(MgBuf *b) {
 
 void mg_buf_put(MgBuf *b, const char *s, size_t n) {
     if (b->len + n > b->cap) {
+        /* A buffer holds bytes that exist: past half the address space
+         * the allocation fails (fatal, as when the OS refuses). */
+        if (n > MG_STR_MAX - b->len)
+            mg_raise("MemoryError", NULL);
         size_t cap = b->cap * 2;
         while (cap < b->len + n)
             cap *= 2;
@@ -320,8 +343,10 @@ MgStr *mg_str_slice(MgStr *s, int64_t start, int64_t stop, int64_t step, bool ha
                     bool has_step) {
     if (!has_step)
         step = 1;
-    if (step == 0)
-        mg_raise("ValueError", "slice step cannot be zero");
+    if (step == 0) {
+        mg_exc_raise("ValueError", "slice step cannot be zero");
+        return NULL;
+    }
     if (step < -INT64_MAX)
         step = -INT64_MAX;
     int64_t n = s->nchars;
@@ -426,14 +451,17 @@ int64_t mg_ord(MgStr *s) {
         for (int i = 0; b[i]; i++)
             msg[k++] = b[i];
         msg[k] = 0;
-        mg_raise("TypeError", msg);
+        mg_exc_raise("TypeError", msg);
+        return -1;
     }
     return mg_utf8_decode(s->data);
 }
 
 MgStr *mg_chr(int64_t c) {
-    if (c < 0 || c > 0x10FFFF)
-        mg_raise("ValueError", "chr() arg not in range(0x110000)");
+    if (c < 0 || c > 0x10FFFF) {
+        mg_exc_raise("ValueError", "chr() arg not in range(0x110000)");
+        return NULL;
+    }
     char b[4];
     int n = mg_utf8_encode((uint32_t)c, b);
     MgStr *r = mg_str_alloc(n);
@@ -445,10 +473,14 @@ MgStr *mg_chr(int64_t c) {
 MgStr *mg_str_concat_parts(const MgPart *parts, int64_t n) {
     int64_t len = 0, nchars = 0;
     for (int64_t i = 0; i < n; i++) {
-        if (__builtin_add_overflow(len, parts[i].len, &len))
-            mg_raise("MemoryError", NULL);
+        if (__builtin_add_overflow(len, parts[i].len, &len)) {
+            mg_exc_nomem();
+            return NULL;
+        }
         nchars += parts[i].nchars;
     }
+    if (!mg_str_len_ok(len))
+        return NULL;
     MgStr *r = mg_str_alloc(len);
     int64_t w = 0;
     for (int64_t i = 0; i < n; i++) {

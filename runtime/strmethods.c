@@ -115,7 +115,21 @@ static int64_t rfind_bytes(MgStr *s, int64_t end, MgStr *sub_) {
     return -1;
 }
 
-static void list_add(MgList *l, MgStr *s) { mg_list_append(l, &s); }
+/* Append s (taken) to l; false (MemoryError raised, s released) if l
+ * cannot grow. */
+static bool list_add(MgList *l, MgStr *s) {
+    int64_t n = l->len;
+    mg_list_append(l, &s);
+    return l->len != n;
+}
+
+/* The list result of a split, or NULL (freeing l) if it raised. */
+static MgList *split_result(MgList *l, bool ok) {
+    if (ok)
+        return l;
+    mg_list_free(l);
+    return NULL;
+}
 
 static void put_cp(MgBuf *b, uint32_t c) {
     char t[4];
@@ -125,8 +139,12 @@ static void put_cp(MgBuf *b, uint32_t c) {
 /* ---- split ------------------------------------------------------------ */
 
 MgList *mg_str_split(MgStr *s, MgStr *sep, int64_t maxsplit) {
+    if (sep && sep->len == 0) {
+        mg_exc_raise("ValueError", "empty separator");
+        return NULL;
+    }
     int64_t maxcount = maxsplit < 0 ? INT64_MAX : maxsplit;
-    MgList *l = mg_list_new(&mg_type_str, 0);
+    MgList *l = mg_list_new(&mg_type_str, 0); /* capacity 0: never fails */
     const char *d = s->data;
     int64_t n = s->len;
     if (!sep) { /* runs of whitespace; no empty strings */
@@ -139,28 +157,27 @@ MgList *mg_str_split(MgStr *s, MgStr *sep, int64_t maxsplit) {
             int64_t j = i;
             while (i < n && !mg_uni_isspace(mg_utf8_decode(d + i)))
                 i += mg_utf8_len((unsigned char)d[i]);
-            list_add(l, sub(s, j, i));
+            if (!list_add(l, sub(s, j, i)))
+                return split_result(l, false);
         }
         if (i < n) { /* maxsplit reached: the rest, without leading spaces */
             while (i < n && mg_uni_isspace(mg_utf8_decode(d + i)))
                 i += mg_utf8_len((unsigned char)d[i]);
             if (i != n)
-                list_add(l, sub(s, i, n));
+                return split_result(l, list_add(l, sub(s, i, n)));
         }
         return l;
     }
-    if (sep->len == 0)
-        mg_raise("ValueError", "empty separator");
     int64_t i = 0;
     while (maxcount-- > 0) {
         int64_t j = find_bytes(s, i, n, sep);
         if (j < 0)
             break;
-        list_add(l, sub(s, i, j));
+        if (!list_add(l, sub(s, i, j)))
+            return split_result(l, false);
         i = j + sep->len;
     }
-    list_add(l, sub(s, i, n));
-    return l;
+    return split_result(l, list_add(l, sub(s, i, n)));
 }
 
 /* Reverse the order of l's string slots (rsplit collects right to left). */
@@ -174,8 +191,12 @@ static void reverse_strs(MgList *l) {
 }
 
 MgList *mg_str_rsplit(MgStr *s, MgStr *sep, int64_t maxsplit) {
+    if (sep && sep->len == 0) {
+        mg_exc_raise("ValueError", "empty separator");
+        return NULL;
+    }
     int64_t maxcount = maxsplit < 0 ? INT64_MAX : maxsplit;
-    MgList *l = mg_list_new(&mg_type_str, 0);
+    MgList *l = mg_list_new(&mg_type_str, 0); /* capacity 0: never fails */
     const char *d = s->data;
     if (!sep) {
         int64_t i = s->len; /* byte offset just past the unexamined part */
@@ -187,34 +208,35 @@ MgList *mg_str_rsplit(MgStr *s, MgStr *sep, int64_t maxsplit) {
             int64_t j = i;
             while (i > 0 && !mg_uni_isspace(mg_utf8_decode(d + prev_cp(d, i))))
                 i = prev_cp(d, i);
-            list_add(l, sub(s, i, j));
+            if (!list_add(l, sub(s, i, j)))
+                return split_result(l, false);
         }
         if (i > 0) {
             while (i > 0 && mg_uni_isspace(mg_utf8_decode(d + prev_cp(d, i))))
                 i = prev_cp(d, i);
-            if (i > 0)
-                list_add(l, sub(s, 0, i));
+            if (i > 0 && !list_add(l, sub(s, 0, i)))
+                return split_result(l, false);
         }
         reverse_strs(l);
         return l;
     }
-    if (sep->len == 0)
-        mg_raise("ValueError", "empty separator");
     int64_t j = s->len;
     while (maxcount-- > 0) {
         int64_t p = rfind_bytes(s, j, sep);
         if (p < 0)
             break;
-        list_add(l, sub(s, p + sep->len, j));
+        if (!list_add(l, sub(s, p + sep->len, j)))
+            return split_result(l, false);
         j = p;
     }
-    list_add(l, sub(s, 0, j));
+    if (!list_add(l, sub(s, 0, j)))
+        return split_result(l, false);
     reverse_strs(l);
     return l;
 }
 
 MgList *mg_str_splitlines(MgStr *s, bool keepends) {
-    MgList *l = mg_list_new(&mg_type_str, 0);
+    MgList *l = mg_list_new(&mg_type_str, 0); /* capacity 0: never fails */
     const char *d = s->data;
     int64_t n = s->len, i = 0, j = 0;
     while (i < n) {
@@ -249,7 +271,8 @@ MgList *mg_str_splitlines(MgStr *s, bool keepends) {
             if (keepends)
                 eol = i;
         }
-        list_add(l, sub(s, j, eol));
+        if (!list_add(l, sub(s, j, eol)))
+            return split_result(l, false);
         j = i;
     }
     return l;
@@ -264,13 +287,19 @@ MgStr *mg_str_join(MgStr *sep, MgList *parts) {
         return mg_str_alloc(0);
     int64_t len = 0, nchars = 0;
     for (int64_t i = 0; i < n; i++) {
-        if (__builtin_add_overflow(len, a[i]->len, &len))
-            mg_raise("MemoryError", NULL);
+        if (__builtin_add_overflow(len, a[i]->len, &len)) {
+            mg_exc_nomem();
+            return NULL;
+        }
         nchars += a[i]->nchars;
     }
     int64_t seps;
-    if (__builtin_mul_overflow(sep->len, n - 1, &seps) || __builtin_add_overflow(len, seps, &len))
-        mg_raise("MemoryError", NULL);
+    if (__builtin_mul_overflow(sep->len, n - 1, &seps) || __builtin_add_overflow(len, seps, &len)) {
+        mg_exc_nomem();
+        return NULL;
+    }
+    if (!mg_str_len_ok(len))
+        return NULL;
     MgStr *r = mg_str_alloc(len);
     int64_t w = 0;
     for (int64_t i = 0; i < n; i++) {
@@ -484,7 +513,7 @@ int64_t mg_str_rfind(MgStr *s, MgStr *sub_) {
 int64_t mg_str_index_of(MgStr *s, MgStr *sub_) {
     int64_t r = mg_str_find(s, sub_);
     if (r < 0)
-        mg_raise("ValueError", "substring not found");
+        mg_exc_raise("ValueError", "substring not found");
     return r;
 }
 
@@ -591,19 +620,29 @@ bool mg_str_istitle(MgStr *s) {
 
 /* ---- padding ---------------------------------------------------------- */
 
-/* CPython's pad(): `left` and `right` copies of the fill character. */
+/* CPython's pad(): `left` and `right` copies of the fill character
+ * (left, right >= 0 and left + right + len(s) <= INT64_MAX code points). */
 static MgStr *pad(MgStr *s, int64_t left, int64_t right, MgStr *fill) {
     char fc[4] = {' '};
     int fn = 1;
     if (fill) {
-        if (fill->nchars != 1)
-            mg_raise("TypeError", "The fill character must be exactly one character long");
+        if (fill->nchars != 1) {
+            mg_exc_raise("TypeError", "The fill character must be exactly one character long");
+            return NULL;
+        }
         fn = (int)fill->len;
         __builtin_memcpy(fc, fill->data, (size_t)fn);
     }
     if (left <= 0 && right <= 0)
         return mg_str_ref(s);
-    MgStr *r = mg_str_alloc(s->len + (left + right) * fn);
+    int64_t bytes;
+    if (__builtin_mul_overflow(left + right, (int64_t)fn, &bytes) || __builtin_add_overflow(bytes, s->len, &bytes)) {
+        mg_exc_nomem();
+        return NULL;
+    }
+    if (!mg_str_len_ok(bytes))
+        return NULL;
+    MgStr *r = mg_str_alloc(bytes);
     char *w = r->data;
     for (int64_t i = 0; i < left; i++, w += fn)
         __builtin_memcpy(w, fc, (size_t)fn);
@@ -638,6 +677,8 @@ MgStr *mg_str_zfill(MgStr *s, int64_t width) {
         return mg_str_ref(s);
     int64_t fill = width - s->nchars;
     MgStr *r = pad(s, fill, 0, NULL);
+    if (!r)
+        return NULL;
     for (int64_t i = 0; i < fill; i++)
         r->data[i] = '0';
     if (r->data[fill] == '+' || r->data[fill] == '-') {
@@ -650,8 +691,10 @@ MgStr *mg_str_zfill(MgStr *s, int64_t width) {
 /* ---- partition -------------------------------------------------------- */
 
 void mg_str_partition(MgStr *s, MgStr *sep, MgStr **out) {
-    if (sep->len == 0)
-        mg_raise("ValueError", "empty separator");
+    if (sep->len == 0) {
+        mg_exc_raise("ValueError", "empty separator");
+        return;
+    }
     int64_t p = find_bytes(s, 0, s->len, sep);
     if (p < 0) {
         out[0] = mg_str_ref(s);
@@ -665,8 +708,10 @@ void mg_str_partition(MgStr *s, MgStr *sep, MgStr **out) {
 }
 
 void mg_str_rpartition(MgStr *s, MgStr *sep, MgStr **out) {
-    if (sep->len == 0)
-        mg_raise("ValueError", "empty separator");
+    if (sep->len == 0) {
+        mg_exc_raise("ValueError", "empty separator");
+        return;
+    }
     int64_t p = rfind_bytes(s, s->len, sep);
     if (p < 0) {
         out[0] = mg_str_alloc(0);
@@ -712,7 +757,7 @@ int64_t mg_str_find_range(MgStr *s, MgStr *sub, int64_t start, int64_t end, bool
     if (start > s->nchars || (end < start && !(which == 5 && sub->nchars > 0))) {
         r = which == 5 ? 0 : -1;
     } else {
-        MgStr *part = mg_str_slice(s, start, end, 1, true, true, false);
+        MgStr *part = mg_str_slice(s, start, end, 1, true, true, false); /* step 1: never raises */
         switch (which) {
         case 3:
             r = mg_str_rfind(part, sub);
@@ -728,7 +773,7 @@ int64_t mg_str_find_range(MgStr *s, MgStr *sub, int64_t start, int64_t end, bool
             r += start;
     }
     if (which == 4 && r < 0)
-        mg_raise("ValueError", "substring not found");
+        mg_exc_raise("ValueError", "substring not found");
     return r;
 }
 
@@ -739,7 +784,7 @@ bool mg_str_match_range(MgStr *s, MgStr *sub, int64_t start, int64_t end, bool h
         return false;
     if (end - start < sub->nchars)
         return false;
-    MgStr *part = mg_str_slice(s, start, end, 1, true, true, false);
+    MgStr *part = mg_str_slice(s, start, end, 1, true, true, false); /* step 1: never raises */
     bool r = which == 0 ? mg_str_startswith(part, sub) : mg_str_endswith(part, sub);
     str_drop(part);
     return r;

@@ -144,14 +144,15 @@ bool mg_val_eq(const MgType *t, const void *a, const void *b) {
 
 /* ---- ordering --------------------------------------------------------- */
 
-static _Noreturn void not_orderable(const char *name) {
+/* Raises the TypeError of ordering two `name`s; returns MG_CMP_ERR. */
+static int32_t not_orderable(const char *name) {
     MgBuf b;
     mg_buf_init(&b);
     const char *parts[] = {"'<' not supported between instances of '", name, "' and '", name, "'"};
     for (int i = 0; i < 5; i++)
         mg_buf_put(&b, parts[i], mg_cstrlen(parts[i]));
-    mg_buf_putc(&b, 0);
-    mg_raise("TypeError", b.p);
+    mg_raise_buf("TypeError", &b);
+    return MG_CMP_ERR;
 }
 
 /* Lists and tuples compare like Python sequences: find the first index
@@ -187,7 +188,7 @@ int32_t mg_val_cmp(const MgType *t, const void *a, const void *b) {
         }
         return 0;
     default:
-        not_orderable(kind_name(t->kind));
+        return not_orderable(kind_name(t->kind));
     }
 }
 
@@ -259,7 +260,10 @@ static int64_t hash_tuple(const MgType *t, const void *a) {
     const uint64_t P1 = 11400714785074694791ull, P2 = 14029467366897019727ull, P5 = 2870177450012600261ull;
     uint64_t acc = P5;
     for (int32_t i = 0; i < t->nfields; i++) {
-        uint64_t lane = (uint64_t)mg_val_hash(t->fields[i], field(t, a, i));
+        int64_t h = mg_val_hash(t->fields[i], field(t, a, i));
+        if (h == -1)
+            return -1;
+        uint64_t lane = (uint64_t)h;
         acc += lane * P2;
         acc = (acc << 31) | (acc >> 33);
         acc *= P1;
@@ -283,8 +287,9 @@ int64_t mg_val_hash(const MgType *t, const void *a) {
         mg_buf_put(&b, "unhashable type: '", 18);
         const char *n = kind_name(t->kind);
         mg_buf_put(&b, n, mg_cstrlen(n));
-        mg_buf_put(&b, "'", 2); /* with the NUL */
-        mg_raise("TypeError", b.p);
+        mg_buf_put(&b, "'", 1);
+        mg_raise_buf("TypeError", &b);
+        return -1;
     }
     }
 }
@@ -389,12 +394,11 @@ MgStr *mg_val_str(const MgType *t, const void *a) {
     return mg_val_repr(t, a);
 }
 
-_Noreturn void mg_raise_repr(const char *exc, const MgType *t, const void *a, const char *suffix) {
+void mg_raise_repr(const char *exc, const MgType *t, const void *a, const char *suffix) {
     MgBuf b;
     mg_buf_init(&b);
     mg_val_repr_buf(&b, t, a);
     if (suffix)
         mg_buf_put(&b, suffix, mg_cstrlen(suffix));
-    mg_buf_putc(&b, 0);
-    mg_raise(exc, b.p);
+    mg_raise_buf(exc, &b);
 }
