@@ -266,6 +266,10 @@ fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<
     if opts.emit.contains(&Emit::Hir) {
         write_text_output(target, opts, Emit::Hir, &check::dump::program(&program))?;
     }
+    // Each stage's input is freed as soon as the next stage has its output
+    // (the parsed modules here, the typed IR once the MIR is built, the MIR
+    // after code generation): a large program never holds all at once.
+    drop(graph);
     // -> MIR (reference counts and error edges added by passes)
     let old_lower = std::env::var_os("MGEN_OLD_LOWER").is_some();
     let mir = (!old_lower || opts.emit.contains(&Emit::Mir)).then(|| {
@@ -286,6 +290,12 @@ fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<
     // lower -> optimize -> emit
     let tm = emit::target_machine(target, opts.opt)?;
     let ctx = Context::create();
+    if !opts.emit.contains(&Emit::LlvmIr) {
+        // Names of instructions and blocks only serve `--emit llvm-ir`
+        // readers; without them the module is smaller and faster to build.
+        // SAFETY: `ctx` is a live context; this only sets a flag on it.
+        unsafe { inkwell::llvm_sys::core::LLVMContextSetDiscardValueNames(ctx.raw(), 1) };
+    }
     let source_name = input
         .file_name()
         .map(|s| s.to_string_lossy().into_owned())
@@ -302,7 +312,9 @@ fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<
         optimized: opts.opt != OptLevel::O0,
     };
     let module = if old_lower {
-        lower::lower(&ctx, &program, &lopts)?
+        let module = lower::lower(&ctx, &program, &lopts)?;
+        drop(program);
+        module
     } else {
         drop(program);
         let m = mir.unwrap();
@@ -313,7 +325,9 @@ fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<
             source_name: lopts.source_name.clone(),
             optimized: lopts.optimized,
         };
-        crate::codegen::generate(&ctx, &m, &copts)?
+        let module = crate::codegen::generate(&ctx, &m, &copts)?;
+        drop(m);
+        module
     };
     module.set_triple(&tm.get_triple());
     module.set_data_layout(&tm.get_target_data().get_data_layout());
@@ -351,19 +365,22 @@ fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<
             .map_err(|e| anyhow::anyhow!("LLVM could not emit assembly: {}", e.to_string()))?;
         write_atomic(&output_path(target, opts, Emit::Asm), buf.as_slice())?;
     }
-    let obj = tm
-        .write_to_memory_buffer(&module, FileType::Object)
-        .map_err(|e| anyhow::anyhow!("LLVM could not emit an object file: {}", e.to_string()))?;
+    // The object goes straight to a file: in memory it would be held twice
+    // (LLVM's growing buffer, then its copy) at the build's peak.
+    let tmp = tempfile::Builder::new().prefix("mgen-build").tempdir()?;
+    let obj_path = tmp.path().join(format!(
+        "{}.o",
+        input.file_stem().unwrap_or_default().to_string_lossy()
+    ));
+    emit::write(&tm, &module, FileType::Object, &obj_path)?;
+    drop(module);
     if opts.emit.contains(&Emit::Obj) {
-        write_atomic(&output_path(target, opts, Emit::Obj), obj.as_slice())?;
+        write_atomic(
+            &output_path(target, opts, Emit::Obj),
+            &std::fs::read(&obj_path)?,
+        )?;
     }
     if opts.emit.contains(&Emit::Exe) {
-        let tmp = tempfile::Builder::new().prefix("mgen-build").tempdir()?;
-        let obj_path = tmp.path().join(format!(
-            "{}.o",
-            input.file_stem().unwrap_or_default().to_string_lossy()
-        ));
-        std::fs::write(&obj_path, obj.as_slice())?;
         let mut objects = vec![obj_path];
         objects.extend(if runtime_in_module {
             runtime.native

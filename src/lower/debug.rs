@@ -12,7 +12,7 @@ use inkwell::debug_info::{
     DWARFEmissionKind, DWARFSourceLanguage, DebugInfoBuilder,
 };
 use inkwell::module::{FlagBehavior, Module};
-use inkwell::values::{FunctionValue, PointerValue};
+use inkwell::values::{FunctionValue, InstructionValue, PointerValue};
 
 // DWARF base type encodings (DW_ATE_*).
 const DW_ATE_BOOLEAN: u32 = 0x02;
@@ -343,7 +343,9 @@ impl<'ctx> DebugInfo<'ctx> {
         }
     }
 
-    /// Describe a local (or parameter `arg_no`, 1-based) living in `slot`.
+    /// Describe a local (or parameter `arg_no`, 1-based) living in `slot`;
+    /// the declaration goes at the end of `block`, or before `before`.
+    #[allow(clippy::too_many_arguments)]
     pub fn declare_variable(
         &mut self,
         slot: PointerValue<'ctx>,
@@ -352,6 +354,7 @@ impl<'ctx> DebugInfo<'ctx> {
         line: u32,
         arg_no: Option<u32>,
         block: BasicBlock<'ctx>,
+        before: Option<InstructionValue<'ctx>>,
     ) {
         let Some(sp) = self.sp else { return };
         let file = self.cu.get_file();
@@ -381,8 +384,16 @@ impl<'ctx> DebugInfo<'ctx> {
         let loc = self
             .dib
             .create_debug_location(self.ctx, line, 0, sp.as_debug_info_scope(), None);
-        self.dib
-            .insert_declare_at_end(slot, Some(var), None, loc, block);
+        match before {
+            Some(i) => {
+                self.dib
+                    .insert_declare_before_instruction(slot, Some(var), None, loc, i);
+            }
+            None => {
+                self.dib
+                    .insert_declare_at_end(slot, Some(var), None, loc, block);
+            }
+        }
     }
 
     pub fn finalize(&self) {

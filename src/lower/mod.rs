@@ -19,8 +19,10 @@
 //! Code map: `mod.rs` functions, statements and scalar expressions;
 //! `values.rs` types, slots, type descriptors and reference counting;
 //! `containers.rs` lists, tuples, dicts, sets, iteration, comprehensions,
-//! methods; `debug.rs` DWARF.
+//! methods; `chunks.rs` long module-level code as a sequence of functions;
+//! `debug.rs` DWARF.
 
+mod chunks;
 mod containers;
 mod debug;
 mod reclimit;
@@ -124,7 +126,16 @@ struct Lowerer<'ctx, 'p> {
     cur: Option<FuncId>,
     cur_fn: Option<FunctionValue<'ctx>>,
     frame: Option<PointerValue<'ctx>>,
-    locals: Vec<PointerValue<'ctx>>,
+    /// Each local's stack slot; `None` until first use in a chunk of
+    /// module-level code (`chunks.rs`), which creates slots lazily.
+    locals: Vec<Option<PointerValue<'ctx>>>,
+    /// Module-level code in chunks: the chunk being lowered, and which
+    /// chunk created each `<module>` local (a local never spans chunks).
+    chunk: Option<usize>,
+    local_chunk: HashMap<LocalId, usize>,
+    /// Whether LLVM optimizes this build: at -O0 the reference-count
+    /// helpers stay calls (inlining them doubles -O0's code and build).
+    optimized: bool,
     /// (continue target, break target, iterator depth at the loop)
     loops: Vec<(BasicBlock<'ctx>, BasicBlock<'ctx>, usize)>,
     /// Owned references held by enclosing `for` loops (their iterables),
@@ -209,6 +220,9 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             frame: None,
             frame_prev: None,
             locals: Vec::new(),
+            chunk: None,
+            local_chunk: HashMap::new(),
+            optimized: opts.optimized,
             loops: Vec::new(),
             iter_temps: Vec::new(),
             exit_bb: None,
@@ -638,20 +652,29 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         self.set_debug_loc(f.line, 1);
         // Locals: one stack slot each (mem2reg promotes them).
         self.locals.clear();
+        // Module-level code in chunks creates its (expression-scoped)
+        // locals in the chunk that uses them.
+        let chunked = is_module && chunks::is_large(&f.body);
+        let mut slots = Vec::with_capacity(f.locals.len());
         for v in &f.locals {
+            if chunked {
+                slots.push(None);
+                continue;
+            }
             let ty = self.llty(&v.ty);
-            let slot = self.b.build_alloca(ty, &v.name)?;
-            self.locals.push(slot);
+            slots.push(Some(self.b.build_alloca(ty, &v.name)?));
         }
+        self.locals = slots;
         for (i, v) in f.locals.iter().enumerate() {
+            let Some(slot) = self.locals[i] else { continue };
             let init: BasicValueEnum = match f.params.iter().position(|&p| p == i) {
                 Some(pi) => fv.get_nth_param(pi as u32).unwrap(),
                 None => self.initial_value(&v.ty),
             };
-            self.b.build_store(self.locals[i], init)?;
+            self.b.build_store(slot, init)?;
             if let Some(d) = &mut self.dbg {
                 let arg_no = f.params.iter().position(|&p| p == i).map(|p| p as u32 + 1);
-                d.declare_variable(self.locals[i], &v.name, &v.ty, v.line, arg_no, entry);
+                d.declare_variable(slot, &v.name, &v.ty, v.line, arg_no, entry, None);
             }
         }
         self.ret_slot = match &f.ret {
@@ -700,7 +723,12 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
         let exit = self.ctx.append_basic_block(fv, "exit");
         self.exit_bb = Some(exit);
-        self.block(&f.body)?;
+        let pending = if chunked {
+            self.module_chunks(&f.body)?
+        } else {
+            self.block(&f.body)?;
+            Vec::new()
+        };
         if !self.terminated() {
             if f.ret == Ty::None {
                 self.b.build_unconditional_branch(exit)?;
@@ -710,12 +738,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
         // The single exit: release every local, pop the frame, return.
         self.position(exit);
-        for (i, v) in f.locals.iter().enumerate() {
-            if v.ty.is_heap() {
-                let val = self.b.build_load(self.llty(&v.ty), self.locals[i], "")?;
-                self.decref(&v.ty, val)?;
-            }
-        }
+        self.release_locals(f)?;
         self.frame_pop()?;
         match self.ret_slot {
             Some(slot) => {
@@ -726,7 +749,29 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 self.b.build_return(None)?;
             }
         }
+        for (k, (chunk_fv, stmts)) in pending.into_iter().enumerate() {
+            self.lower_chunk(k, chunk_fv, f, stmts)?;
+        }
         Ok(())
+    }
+
+    /// Release every local that has a slot (at a function's exit).
+    fn release_locals(&mut self, f: &Function) -> Result<()> {
+        for (i, v) in f.locals.iter().enumerate() {
+            if let (true, Some(slot)) = (v.ty.is_heap(), self.locals[i]) {
+                let val = self.b.build_load(self.llty(&v.ty), slot, "")?;
+                self.decref(&v.ty, val)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The stack slot of local `l` (created on first use in a chunk).
+    fn local_ptr(&mut self, l: LocalId) -> Result<PointerValue<'ctx>> {
+        match self.locals[l] {
+            Some(p) => Ok(p),
+            None => self.chunk_local(l),
+        }
     }
 
     fn frame_pop(&mut self) -> Result<()> {
@@ -763,11 +808,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         Ok(b.build_alloca(ty, name)?)
     }
 
-    fn place_ptr(&self, p: Place) -> PointerValue<'ctx> {
-        match p {
-            Place::Local(l) => self.locals[l],
+    fn place_ptr(&mut self, p: Place) -> Result<PointerValue<'ctx>> {
+        Ok(match p {
+            Place::Local(l) => self.local_ptr(l)?,
             Place::Global(g) => self.globals[g].as_pointer_value(),
-        }
+        })
     }
 
     fn place_ty(&self, p: Place) -> &'p Ty {
@@ -813,7 +858,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     ) -> Result<()> {
         match t {
             Target::Place(p) => {
-                let ptr = self.place_ptr(*p);
+                let ptr = self.place_ptr(*p)?;
                 if ty.is_heap() {
                     let old = self.b.build_load(self.llty(ty), ptr, "old")?;
                     self.b.build_store(ptr, v)?;
@@ -911,7 +956,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 };
                 let rh = self.expr_borrow(r)?;
                 self.set_line(e.line)?;
-                let ptr = self.place_ptr(*p);
+                let ptr = self.place_ptr(*p)?;
                 let old = self.b.build_load(self.ptr_t(), ptr, "")?;
                 let new = self
                     .call_rt("mg_str_append", Some(self.t_ptr()), &[old, rh.v])?
@@ -1123,7 +1168,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     /// traffic); anything else is owned and must be released after use.
     fn expr_borrow(&mut self, e: &Expr) -> Result<Held<'ctx>> {
         if let ExprKind::Load(Place::Local(l)) = &e.kind {
-            let v = self.b.build_load(self.llty(&e.ty), self.locals[*l], "")?;
+            let slot = self.local_ptr(*l)?;
+            let v = self.b.build_load(self.llty(&e.ty), slot, "")?;
             return Ok(Held { v, owned: false });
         }
         if let ExprKind::Str(s) = &e.kind {
@@ -1160,7 +1206,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             ExprKind::NullStr => self.ptr_t().const_null().into(),
             ExprKind::Load(p) => {
                 let ty = self.place_ty(*p);
-                let v = self.b.build_load(self.llty(ty), self.place_ptr(*p), "")?;
+                let ptr = self.place_ptr(*p)?;
+                let v = self.b.build_load(self.llty(ty), ptr, "")?;
                 self.incref(ty, v)?;
                 v
             }
@@ -1572,12 +1619,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                         let x = self.b.build_xor(rm, b, "")?;
                         let diff = self.b.build_int_compare(IntPredicate::SLT, x, zero, "")?;
                         let adj = self.b.build_and(rnz, diff, "")?;
+                        // Adjusted arithmetically (q - adj, rm + (adj ? b : 0)), not
+                        // by selecting between two computed values: known-bits
+                        // queries on such selects are quadratic in a long
+                        // chain of `%` (InstCombine spent minutes on one).
                         if op == BinOp::FloorDiv {
-                            let q1 = self.b.build_int_sub(q, i64t.const_int(1, false), "")?;
-                            self.b.build_select(adj, q1, q, "")?
+                            let one = self.b.build_int_z_extend(adj, i64t, "")?;
+                            self.b.build_int_sub(q, one, "")?.into()
                         } else {
-                            let r1 = self.b.build_int_add(rm, b, "")?;
-                            self.b.build_select(adj, r1, rm, "")?
+                            let mask = self.b.build_int_s_extend(adj, i64t, "")?;
+                            let add = self.b.build_and(b, mask, "")?;
+                            self.b.build_int_add(rm, add, "")?.into()
                         }
                     }
                     BinOp::Pow => {

@@ -300,11 +300,15 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let ptr = self.ptr_t();
         let fty = self.ctx.void_type().fn_type(&[ptr.into()], false);
         let f = self.module.add_function(name, fty, Some(Linkage::Internal));
-        let inline = inkwell::attributes::Attribute::get_named_enum_kind_id("alwaysinline");
-        f.add_attribute(
-            inkwell::attributes::AttributeLoc::Function,
-            self.ctx.create_enum_attribute(inline, 0),
-        );
+        // Inlined when optimizing; at -O0 a call (inlined, the helpers made
+        // up half of -O0's machine code and build time).
+        if self.optimized {
+            let inline = inkwell::attributes::Attribute::get_named_enum_kind_id("alwaysinline");
+            f.add_attribute(
+                inkwell::attributes::AttributeLoc::Function,
+                self.ctx.create_enum_attribute(inline, 0),
+            );
+        }
         let b = self.ctx.create_builder();
         let entry = self.ctx.append_basic_block(f, "entry");
         let live = self.ctx.append_basic_block(f, "live");

@@ -1,0 +1,134 @@
+# A runtime error in long module-level code (lowered in chunks, see
+# control_long_module.py): the traceback names <module> and the line, as
+# CPython's does.
+
+
+def pick(xs: list[int], i: int) -> int:
+    return xs[i]
+
+
+xs = [1, 2, 3]
+n = 0
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+n = (n * 7 + pick(xs, 0)) % 1009
+n = (n * 7 + pick(xs, 1)) % 1009
+n = (n * 7 + pick(xs, 2)) % 1009
+print(n)
+print(pick(xs, n))
+print("unreachable")
