@@ -202,7 +202,10 @@ fn check_target(name: &str) {
     let f1 = find(&out, &format!("in outer (k=5) at prog.py:{call}"));
     let f2 = find(&out, &format!("in <module> () at prog.py:{modl}"));
     assert!(f0 < f1 && f1 < f2, "frames out of order:\n{out}");
-    assert!(!out.contains("py.__main__:"), "LLVM symbol name in bt:\n{out}");
+    assert!(
+        !out.contains("py.__main__:"),
+        "LLVM symbol name in bt:\n{out}"
+    );
     // A backtrace through the runtime is whole (its DWARF is there).
     expect(&out, "runtime frame", "mg_rt_main");
     expect(&out, "runtime frame line", "runtime/start.c:");

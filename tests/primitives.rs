@@ -150,7 +150,15 @@ fn every_row_matches_its_c_prototype_as_clang_compiles_it() {
         "wasm32-wasip1",
     ] {
         let out = Command::new("clang-19")
-            .args(["-S", "-emit-llvm", "-O0", "-ffreestanding", "-target", triple, "-I"])
+            .args([
+                "-S",
+                "-emit-llvm",
+                "-O0",
+                "-ffreestanding",
+                "-target",
+                triple,
+                "-I",
+            ])
             .arg(&include)
             .arg(&c)
             .arg("-o")

@@ -279,9 +279,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         }
         for g in self.prog.globals.iter() {
             let ty = self.llty(&g.ty);
-            let gv = self
-                .module
-                .add_global(ty, None, &g.symbol);
+            let gv = self.module.add_global(ty, None, &g.symbol);
             gv.set_linkage(Linkage::Internal);
             let init = self.initial_value(&g.ty);
             gv.set_initializer(&init);

@@ -31,7 +31,7 @@ pub static ROWS: &[Row] = &[
         "mg_range_contains",
         &[v(I64), v(I64), v(I64), v(I64)],
         Ret::Val(Bool),
-        false,
+        true,
     ),
     // formatting
     row("mg_format_int", &[v(I64), v(Ptr)], Ret::Val(Ptr), true),
