@@ -404,13 +404,6 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let top_ptr = self.frame_top.as_pointer_value();
         let prev = self.b.build_load(self.ptr_t(), top_ptr, "prev")?;
         self.frame_prev = Some(prev);
-        let p0 = self.b.build_struct_gep(self.frame_ty, frame, 0, "")?;
-        self.b.build_store(p0, prev)?;
-        let code = self.code_record(&f.name);
-        let p1 = self.b.build_struct_gep(self.frame_ty, frame, 1, "")?;
-        self.b.build_store(p1, code)?;
-        self.b.build_store(top_ptr, frame)?;
-        self.set_line(f.line)?;
         let pd = self
             .b
             .build_struct_gep(self.frame_ty, prev.into_pointer_value(), 3, "")?;
@@ -421,9 +414,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let d1 = self
             .b
             .build_int_add(d, self.ctx.i32_type().const_int(1, false), "")?;
-        let p3 = self.b.build_struct_gep(self.frame_ty, frame, 3, "")?;
-        self.b.build_store(p3, d1)?;
         self.depth = Some(d1);
+        // Past the limit the call fails before the frame is linked: as in
+        // CPython 3.11 (`_Py_EnterRecursivePy` fails before the frame runs),
+        // the traceback ends at the caller's line.
         let too_deep = self.b.build_int_compare(
             IntPredicate::SGT,
             d1,
@@ -434,7 +428,17 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             too_deep,
             "RecursionError",
             Some("maximum recursion depth exceeded"),
-        )
+        )?;
+        let p0 = self.b.build_struct_gep(self.frame_ty, frame, 0, "")?;
+        self.b.build_store(p0, prev)?;
+        let code = self.code_record(&f.name);
+        let p1 = self.b.build_struct_gep(self.frame_ty, frame, 1, "")?;
+        self.b.build_store(p1, code)?;
+        let p3 = self.b.build_struct_gep(self.frame_ty, frame, 3, "")?;
+        self.b.build_store(p3, d1)?;
+        self.b.build_store(top_ptr, frame)?;
+        self.set_line(f.line)?;
+        Ok(())
     }
 
     fn terminator(&mut self, t: &mir::Term) -> Result<()> {

@@ -76,7 +76,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
         let dst_ty = i.dst.map(|d| self.local_ty(d).clone());
         let v: Option<BasicValueEnum<'ctx>> = match &i.op {
             Op::Move(o) => Some(self.operand(o)?),
-            Op::Call(fid, args) => {
+            Op::Call(fid, args, extra) => {
                 let mut vals: Vec<BasicMetadataValueEnum> = Vec::new();
                 for a in args {
                     vals.push(self.operand(a)?.into());
@@ -85,8 +85,26 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                     vals.push(self.frame.unwrap().into());
                 }
                 self.flush_line()?;
+                // Inside a frame CPython has and mgen runs inline, the
+                // callee is that much deeper: the frame says so during the
+                // call.
+                let bump = match (*extra, self.depth, self.frame) {
+                    (0, _, _) | (_, None, _) | (_, _, None) => None,
+                    (k, Some(d), Some(f)) => {
+                        let i32t = self.ctx.i32_type();
+                        let p = self.b.build_struct_gep(self.frame_ty, f, 3, "")?;
+                        let dk = self
+                            .b
+                            .build_int_add(d, i32t.const_int(k as u64, false), "")?;
+                        self.b.build_store(p, dk)?;
+                        Some((p, d))
+                    }
+                };
                 let cs = self.b.build_call(self.funcs[*fid], &vals, "")?;
                 cs.set_call_convention(self.target.internal_call_conv.llvm_id());
+                if let Some((p, d)) = bump {
+                    self.b.build_store(p, d)?;
+                }
                 match cs.try_as_basic_value() {
                     ValueKind::Basic(v) => Some(v),
                     _ => None,

@@ -95,8 +95,11 @@ pub enum Use {
 pub enum Op {
     /// A copy of the operand (dst takes a reference of its own).
     Move(Operand),
-    /// A call of one of the program's functions (takes its arguments).
-    Call(FuncId, Vec<Operand>),
+    /// A call of one of the program's functions (takes its arguments). The
+    /// number is how many frames CPython has between this function's and
+    /// the callee's that mgen runs inline (a comprehension's, a key
+    /// lambda's: `reclimit`): the callee's depth is that much greater.
+    Call(FuncId, Vec<Operand>, u32),
     /// A runtime primitive (`crate::primitives`): its row says how each
     /// argument is used, what it returns and whether it raises.
     Prim(crate::primitives::PrimId, Vec<Operand>),
@@ -298,7 +301,7 @@ impl Op {
         use Use::*;
         match self {
             Op::Move(a) => vec![(a, Steal)],
-            Op::Call(_, args) | Op::TupleNew(args) => args.iter().map(|a| (a, Steal)).collect(),
+            Op::Call(_, args, _) | Op::TupleNew(args) => args.iter().map(|a| (a, Steal)).collect(),
             Op::Prim(p, args) => {
                 let row = crate::primitives::row(*p);
                 args.iter()

@@ -71,8 +71,13 @@ pub fn op(p: &Program, o: &Op) -> String {
     let ol = |x: &Operand| operand(p, x);
     match o {
         Op::Move(a) => ol(a),
-        Op::Call(f, _) if p.functions[*f].chunk => format!("call chunk {f} of <module>"),
-        Op::Call(f, args) => format!("call {}({})", p.functions[*f].name, list(p, args)),
+        Op::Call(f, _, _) if p.functions[*f].chunk => format!("call chunk {f} of <module>"),
+        Op::Call(f, args, 0) => format!("call {}({})", p.functions[*f].name, list(p, args)),
+        Op::Call(f, args, k) => format!(
+            "call {}({}) depth +{k}",
+            p.functions[*f].name,
+            list(p, args)
+        ),
         Op::Prim(id, args) => format!("{}({})", crate::primitives::row(*id).sym, list(p, args)),
         Op::IntBin(b, x, y) => format!("int.{} {}, {}", binop(b), ol(x), ol(y)),
         Op::FloatBin(b, x, y) => format!("float.{} {}, {}", binop(b), ol(x), ol(y)),

@@ -144,6 +144,6 @@ impl<'p> Builder<'p> {
         self.at(first.line, first.col);
         // The chunk's own error edges record the `<module>` traceback entry;
         // until exceptions propagate, the runtime's raise exits.
-        self.emit(None, Op::Call(id, Vec::new()));
+        self.emit(None, Op::Call(id, Vec::new(), 0));
     }
 }

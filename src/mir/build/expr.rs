@@ -67,11 +67,12 @@ impl<'p> Builder<'p> {
             ExprKind::Call(fid, args) => {
                 let vals: Vec<Operand> = args.iter().map(|a| self.expr(a)).collect();
                 self.at(e.line, e.col);
+                let call = Op::Call(*fid, vals, self.rec_offset);
                 if *ty == Ty::None {
-                    self.emit(None, Op::Call(*fid, vals));
+                    self.emit(None, call);
                     Operand::Const(Const::Int(0))
                 } else {
-                    self.value(ty, Op::Call(*fid, vals))
+                    self.value(ty, call)
                 }
             }
             ExprKind::Builtin(b, args) => self.builtin(e, *b, args),
