@@ -151,6 +151,35 @@ fn output_path(target: &Target, opts: &BuildOptions, kind: Emit) -> PathBuf {
     base.with_file_name(format!("{name}{}", kind.extension(target)))
 }
 
+/// An output that is the input file itself (`mgen build prog` where `prog`
+/// is the source, `-o prog.py prog.py`) would destroy the user's program:
+/// refuse before compiling, as rustc does.
+fn refuse_overwriting_input(target: &Target, opts: &BuildOptions) -> anyhow::Result<()> {
+    let Ok(input) = std::fs::canonicalize(&opts.input) else {
+        return Ok(());
+    };
+    for &kind in &opts.emit {
+        let p = output_path(target, opts, kind);
+        if p == Path::new("-") {
+            continue;
+        }
+        if std::fs::canonicalize(&p).is_ok_and(|o| o == input) {
+            let what = match kind {
+                Emit::Exe => "executable",
+                Emit::Obj => "object file",
+                Emit::LlvmIr => "LLVM IR",
+                Emit::Asm => "assembly",
+                Emit::Hir | Emit::Mir => "dump",
+            };
+            anyhow::bail!(
+                "the input file {} would be overwritten by the generated {what}; name another output with -o",
+                opts.input.display()
+            );
+        }
+    }
+    Ok(())
+}
+
 impl Emit {
     /// A text dump of an IR, written before code generation.
     pub fn is_text_dump(self) -> bool {
@@ -249,6 +278,7 @@ fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<
     let source = std::fs::read_to_string(input)
         .with_context(|| format!("cannot read source file {}", input.display()))?;
     let file_name = input.display().to_string();
+    refuse_overwriting_input(target, opts)?;
 
     // front end (parse, modules) -> check
     let (graph, mut errors) = front::load(input, &file_name, source)?;
