@@ -162,7 +162,10 @@ pub fn report(e: &anyhow::Error) {
 }
 
 fn load_target(t: &Option<String>) -> anyhow::Result<target::Target> {
-    target::resolve(t.as_deref().unwrap_or(target::host_name()))
+    match t {
+        Some(t) => target::resolve(t),
+        None => target::resolve(&target::host_name()?),
+    }
 }
 
 /// The target, as built with `--sanitize` when asked.

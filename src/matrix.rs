@@ -645,6 +645,22 @@ fn found(program: &str) -> bool {
     which::which(program).is_ok()
 }
 
+/// Whether a descriptor's `runner.check` command succeeds.
+fn runner_check(cmd: &[String]) -> bool {
+    let home = crate::home::home();
+    let args: Vec<String> = cmd
+        .iter()
+        .map(|a| a.replace("{mgen_home}", &home.display().to_string()))
+        .collect();
+    std::process::Command::new(&args[0])
+        .args(&args[1..])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
 pub fn targets_command(json: bool) -> anyhow::Result<()> {
     let targets = crate::target::builtin_targets()?;
     let mut rows = Vec::new();
@@ -662,10 +678,12 @@ pub fn targets_command(json: bool) -> anyhow::Result<()> {
         let (kind, runner_found) = match program.as_deref() {
             None => ("build-only", false),
             Some(p) if p.contains("{exe}") => ("native", true),
-            Some(p) => ("runner", found(p)),
+            Some(p) if r.check.is_empty() => ("runner", found(p)),
+            Some(_) => ("runner", runner_check(&r.check)),
         };
         let runner = match (kind, runner_found, program.as_deref()) {
-            ("runner", true, Some(p)) => format!("{p} found"),
+            ("runner", true, Some(p)) if r.check.is_empty() => format!("{p} found"),
+            ("runner", true, Some(p)) => format!("{p} found (`{}` succeeds)", r.check.join(" ")),
             ("runner", false, Some(p)) => format!("{p} missing: {}", r.install_hint),
             ("build-only", _, _) if t.object_format == crate::target::ObjectFormat::MachO => {
                 "build-only (matrix checks the Mach-O)".to_string()

@@ -114,6 +114,10 @@ pub struct RunnerSpec {
     /// builds fails silently (a runtime error prints a traceback), but a
     /// runner with its diagnostics switched off (wine, WINEDEBUG=-all) can.
     pub retry_on_silent_failure: bool,
+    /// A command that succeeds when the runner can run here (`mgen
+    /// targets`), for a runner whose program alone says nothing (python3
+    /// running wasmtime's package); empty: the command's program on PATH.
+    pub check: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -255,6 +259,7 @@ struct PartialRunner {
     env: Option<std::collections::BTreeMap<String, String>>,
     retry_on_stderr: Option<Vec<String>>,
     retry_on_silent_failure: Option<bool>,
+    check: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -327,7 +332,7 @@ impl Partial {
                 overlay!(c, b, PartialLinker { flavor, program, args, install_hint, debug_args, import_libs, dlltool; })
             },
             runner => |c: PartialRunner, b: PartialRunner| {
-                overlay!(c, b, PartialRunner { command, install_hint, env, retry_on_stderr, retry_on_silent_failure; })
+                overlay!(c, b, PartialRunner { command, install_hint, env, retry_on_stderr, retry_on_silent_failure, check; })
             },
             runtime => |c: PartialRuntime, b: PartialRuntime| {
                 overlay!(c, b, PartialRuntime { os_layer, cflags; })
@@ -515,6 +520,7 @@ fn build_target(path: &Path, p: Partial) -> anyhow::Result<Target> {
             env: runner.env.unwrap_or_default(),
             retry_on_stderr: runner.retry_on_stderr.unwrap_or_default(),
             retry_on_silent_failure: runner.retry_on_silent_failure.unwrap_or(false),
+            check: runner.check.unwrap_or_default(),
         },
         runtime: RuntimeSpec {
             os_layer: runtime.os_layer.ok_or_else(|| {
@@ -714,9 +720,99 @@ pub fn resolve(spec: &str) -> anyhow::Result<Target> {
     load_file(&path)
 }
 
-/// The host target's name (default for `--target`).
-pub fn host_name() -> &'static str {
-    "x86_64-unknown-linux-gnu"
+/// The host target's name (default for `--target`): the built-in
+/// descriptor whose triple has the host's architecture, OS and
+/// environment (LLVM's default triple, e.g. `x86_64-pc-linux-gnu` for
+/// `x86_64-unknown-linux-gnu`).
+pub fn host_name() -> anyhow::Result<String> {
+    let host = inkwell::targets::TargetMachine::get_default_triple();
+    let host = host.as_str().to_string_lossy().into_owned();
+    host_descriptor(&host, &builtin_names()?).ok_or_else(|| {
+        anyhow::anyhow!(
+            "no built-in target for this host ({host}); pass --target (see `mgen targets`) or add a descriptor to targets/"
+        )
+    })
+}
+
+/// The name among `names` whose triple matches `host` in architecture,
+/// OS and environment (the vendor field differs between LLVM and rustc).
+fn host_descriptor(host: &str, names: &[String]) -> Option<String> {
+    fn key(triple: &str) -> Option<(String, String, String)> {
+        let parts: Vec<&str> = triple.split('-').collect();
+        let (arch, rest) = parts.split_first()?;
+        let arch = match *arch {
+            "arm64" => "aarch64",
+            "i386" | "i586" => "i686",
+            "armv7l" => "armv7",
+            a => a,
+        };
+        // arch-vendor-os[-env], or arch-os[-env] for wasm32-wasip1
+        let rest: Vec<&str> = match rest {
+            [vendor, os, env @ ..]
+                if !["linux", "windows", "darwin", "wasip1"].contains(vendor) =>
+            {
+                std::iter::once(*os).chain(env.iter().copied()).collect()
+            }
+            r => r.to_vec(),
+        };
+        let os = rest
+            .first()?
+            .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+        let env = rest.get(1).copied().unwrap_or("");
+        Some((arch.to_string(), os.to_string(), env.to_string()))
+    }
+    let want = key(host)?;
+    names
+        .iter()
+        .find(|n| key(n).as_ref() == Some(&want))
+        .cloned()
+}
+
+#[cfg(test)]
+mod host_tests {
+    use super::host_descriptor;
+
+    #[test]
+    fn llvm_host_triples_map_to_descriptors() {
+        let names: Vec<String> = [
+            "aarch64-apple-darwin",
+            "aarch64-unknown-linux-gnu",
+            "armv7-unknown-linux-gnueabihf",
+            "x86_64-pc-windows-gnu",
+            "x86_64-unknown-linux-gnu",
+            "wasm32-wasip1",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let m = |h: &str| host_descriptor(h, &names);
+        assert_eq!(
+            m("x86_64-pc-linux-gnu").as_deref(),
+            Some("x86_64-unknown-linux-gnu")
+        );
+        assert_eq!(
+            m("x86_64-unknown-linux-gnu").as_deref(),
+            Some("x86_64-unknown-linux-gnu")
+        );
+        assert_eq!(
+            m("aarch64-unknown-linux-gnu").as_deref(),
+            Some("aarch64-unknown-linux-gnu")
+        );
+        assert_eq!(
+            m("arm64-apple-darwin23.1.0").as_deref(),
+            Some("aarch64-apple-darwin")
+        );
+        assert_eq!(
+            m("x86_64-w64-windows-gnu").as_deref(),
+            Some("x86_64-pc-windows-gnu")
+        );
+        assert_eq!(
+            m("armv7-unknown-linux-gnueabihf").as_deref(),
+            Some("armv7-unknown-linux-gnueabihf")
+        );
+        assert_eq!(m("x86_64-pc-linux-musl"), None);
+        assert_eq!(m("powerpc64le-unknown-linux-gnu"), None);
+    }
 }
 
 /// Names of the built-in targets (`targets/*.toml`), sorted.

@@ -147,7 +147,7 @@ fn reproducible_every_target() {
         }
     }
     // Absolute paths, made equal by --remap-path-prefix.
-    let t = mgen::target::host_name();
+    let t = mgen::target::host_name().unwrap();
     for d in [&a, &b] {
         let src = d.path().join("prog.py");
         let remap = format!("{}=/src", d.path().display());
@@ -155,7 +155,7 @@ fn reproducible_every_target() {
             &[
                 "build",
                 "--target",
-                t,
+                &t,
                 "-g",
                 "--remap-path-prefix",
                 &remap,

@@ -65,7 +65,7 @@ fn every_builtin_target_loads() {
         );
         assert_eq!(target::resolve(&t.name).unwrap().triple, t.triple);
     }
-    assert!(all.iter().any(|t| t.name == target::host_name()));
+    assert!(all.iter().any(|t| t.name == target::host_name().unwrap()));
 }
 
 #[test]
@@ -648,7 +648,7 @@ fn matrix_rejects_zero_counts_and_dedups_lists() {
     let d = dir.path();
     std::fs::write(d.join("p.py"), "print(\"hi\")\n").unwrap();
     std::fs::write(d.join("p.out"), "hi\n").unwrap();
-    let host = target::host_name();
+    let host = target::host_name().unwrap();
     let o = mgen()
         .args(["matrix", "--opt-levels", "2,O2,-O2,2", "--targets"])
         .arg(format!("{host},{host}"))

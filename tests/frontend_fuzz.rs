@@ -420,7 +420,8 @@ fn run() {
     let seed = env_num("MGEN_FRONTEND_FUZZ_SEED", 0x6d67_656e_2d66_757a);
     let corpus = corpus();
     assert!(corpus.len() > 20, "corpus not found");
-    let target = mgen::target::resolve(mgen::target::host_name()).expect("host descriptor");
+    let target =
+        mgen::target::resolve(&mgen::target::host_name().unwrap()).expect("host descriptor");
 
     let last_panic: Arc<Mutex<String>> = Arc::new(Mutex::new(String::new()));
     let lp = last_panic.clone();
