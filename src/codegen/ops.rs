@@ -284,7 +284,11 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 Some(self.b.build_int_add(a, off, "")?.into())
             }
             Op::SetItem(o, idx, v) => {
-                self.set_item_op(i.line, o, idx, v)?;
+                self.set_item_op(i.line, o, idx, v, false)?;
+                None
+            }
+            Op::ReplaceItem(o, idx, v) => {
+                self.set_item_op(i.line, o, idx, v, true)?;
                 None
             }
             Op::IterNext {
@@ -564,7 +568,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
 
     /// `obj[idx] = v` (takes v): a list's item (IndexError), a dict's
     /// entry (the dict takes a reference to the key too).
-    fn set_item_op(&mut self, line: u32, o: &Operand, idx: &Operand, v: &Operand) -> Result<()> {
+    fn set_item_op(
+        &mut self,
+        line: u32,
+        o: &Operand,
+        idx: &Operand,
+        v: &Operand,
+        replace: bool,
+    ) -> Result<()> {
         let ot = self.operand_ty(o);
         let ov = self.operand(o)?;
         let vv = self.operand(v)?;
@@ -594,8 +605,34 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 let (kt, vt) = ((**kt).clone(), (**vt).clone());
                 let kv = self.operand(idx)?;
                 self.set_line(line)?;
+                if !replace {
+                    self.incref(&kt, kv)?;
+                    self.dict_set(ov.into_pointer_value(), &kt, kv, &vt, vv)?;
+                    return Ok(());
+                }
+                // Still present: replace the value in its slot (the old one
+                // released after the store, as CPython does); else insert
+                // the key again, as `d[k] = v` would.
+                let ks = self.spill(&kt, kv)?;
+                let p = self
+                    .call_rt("mg_dict_find", Some(self.t_ptr()), &[ov.into(), ks.into()])?
+                    .unwrap()
+                    .into_pointer_value();
+                let present = self.new_block("replace.present");
+                let absent = self.new_block("replace.absent");
+                let done = self.new_block("replace.done");
+                let isnull = self.b.build_is_null(p, "")?;
+                self.b.build_conditional_branch(isnull, absent, present)?;
+                self.position(present);
+                let old = self.load_slot(&vt, p)?;
+                self.store_slot(&vt, p, vv)?;
+                self.decref(&vt, old)?;
+                self.b.build_unconditional_branch(done)?;
+                self.position(absent);
                 self.incref(&kt, kv)?;
                 self.dict_set(ov.into_pointer_value(), &kt, kv, &vt, vv)?;
+                self.b.build_unconditional_branch(done)?;
+                self.position(done);
             }
             _ => unreachable!("checked: item assignment of a list or dict"),
         }

@@ -145,6 +145,11 @@ pub enum Op {
     RangeAdvance(Operand, Operand, Operand),
     /// `obj[idx] = value` of a list (IndexError) or dict; takes `value`.
     SetItem(Operand, Operand, Operand),
+    /// The store of `obj[idx] op= value`, where the item was just read: as
+    /// `SetItem`, but a dict's value is replaced in its slot when the key
+    /// is still there (the usual case) instead of going through a generic
+    /// insertion.
+    ReplaceItem(Operand, Operand, Operand),
     /// The element `Iter` kinds produce one at a time from a position
     /// variable: a str's next character, a dict's next key/value/item, a
     /// set's next element. `dst` gets the element; the result (a bool:
@@ -327,7 +332,9 @@ impl Op {
             | Op::Truthy(a)
             | Op::TupleGet(a, _)
             | Op::Len(a) => vec![(a, Borrow)],
-            Op::SetItem(o, i, v) => vec![(o, Borrow), (i, Borrow), (v, Steal)],
+            Op::SetItem(o, i, v) | Op::ReplaceItem(o, i, v) => {
+                vec![(o, Borrow), (i, Borrow), (v, Steal)]
+            }
             Op::IterNext { obj, .. } => vec![(obj, Borrow)],
             Op::IsNull(a) => vec![(a, Borrow)],
             Op::StoreGlobal(_, v) => vec![(v, Steal)],
@@ -375,6 +382,7 @@ impl Op {
             Op::Call(..)
             | Op::Index(..)
             | Op::SetItem(..)
+            | Op::ReplaceItem(..)
             | Op::Raise { .. }
             | Op::RaiseStr { .. }
             | Op::RecursionCheck { .. }

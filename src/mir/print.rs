@@ -102,6 +102,7 @@ pub fn op(p: &Program, o: &Op) -> String {
             format!("range.advance {}, {}, {}", ol(v), ol(st), ol(stop))
         }
         Op::SetItem(o, i, v) => format!("{}[{}] = {}", ol(o), ol(i), ol(v)),
+        Op::ReplaceItem(o, i, v) => format!("{}[{}] = {} replace", ol(o), ol(i), ol(v)),
         Op::IterNext {
             kind,
             obj,

@@ -99,7 +99,7 @@ impl<'p> Builder<'p> {
                     self.binary_values(*op, &elem, &value.ty, &elem, cur, r)
                 };
                 self.at(s.line, s.col);
-                self.emit(None, Op::SetItem(o, i, new));
+                self.emit(None, Op::ReplaceItem(o, i, new));
             }
             StmtKind::DelItem { obj, index } => {
                 let o = self.expr(obj);
