@@ -22,10 +22,16 @@ struct Kind {
 }
 
 /// The dumps the harness knows. Add a row for a new `--emit` kind.
-const KINDS: &[Kind] = &[Kind {
-    emit: "hir",
-    ext: "hir",
-}];
+const KINDS: &[Kind] = &[
+    Kind {
+        emit: "hir",
+        ext: "hir",
+    },
+    Kind {
+        emit: "mir",
+        ext: "mir",
+    },
+];
 
 const DEFAULT_KINDS: &[&str] = &["hir"];
 
