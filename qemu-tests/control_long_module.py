@@ -1,5 +1,5 @@
 # Long module-level code: past 100 statements mgen lowers module-level code
-# as a sequence of chunk functions (src/lower/chunks.rs) that share the
+# as a sequence of chunk functions (src/mir/build/chunks.rs) that share the
 # <module> frame. Module-level comprehension variables live in the chunk
 # that uses them; a large `if` body is chunked inside the if (its condition,
 # with a comprehension of its own, is evaluated in <module> itself).

@@ -1,8 +1,8 @@
 # Recursion depth in long module-level code: past 100 statements the
-# module's code runs in chunk functions (src/lower/chunks.rs) that share the
+# module's code runs in chunk functions (src/mir/build/chunks.rs) that share the
 # <module> frame, so its depth must be read from that frame in each chunk.
 # Comprehensions, generator expressions and key lambdas count a frame of
-# their own (src/lower/reclimit.rs); the last line recurses from inside a
+# their own (src/mir/reclimit.rs); the last line recurses from inside a
 # comprehension until str() at the bottom is one level past CPython's
 # limit (one level less runs: the depth is exact).
 

@@ -1,11 +1,11 @@
 //! The build driver: runs the pipeline stages in order for one program.
 //!
-//! front (parse, modules) -> check -> lower -> optimize -> emit -> link. Each stage is a
+//! front (parse, modules) -> check -> mir -> codegen -> optimize -> emit -> link. Each stage is a
 //! module with one entry point; data flows one way.
 
 use crate::diag::CompileErrors;
 use crate::target::Target;
-use crate::{check, emit, front, link, lower, optimize, sysroot};
+use crate::{check, emit, front, link, optimize, sysroot};
 use anyhow::Context as _;
 use inkwell::context::Context;
 use inkwell::targets::FileType;
@@ -224,7 +224,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 /// Stack of the thread a build runs on. The stages recurse over the
-/// program's nesting (check, lower, dropping the AST, parts of LLVM), and
+/// program's nesting (check, MIR and codegen, dropping the AST, parts of LLVM), and
 /// `crate::front::limits` lets through what CPython accepts: expressions nested
 /// 3000 levels deep. Measured (release build), the deepest of those need
 /// about 9 MiB; this leaves a wide margin (tests/limits.rs builds them on
@@ -301,15 +301,12 @@ fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<
     // after code generation): a large program never holds all at once.
     drop(graph);
     // -> MIR (reference counts and error edges added by passes)
-    let old_lower = std::env::var_os("MGEN_OLD_LOWER").is_some();
-    let mir = (!old_lower || opts.emit.contains(&Emit::Mir)).then(|| {
-        let mut m = crate::mir::build::build(&program);
-        crate::mir::refcount::run(&mut m);
-        crate::mir::simplify::run(&mut m);
-        m
-    });
+    let mut mir = crate::mir::build::build(&program);
+    drop(program);
+    crate::mir::refcount::run(&mut mir);
+    crate::mir::simplify::run(&mut mir);
     if opts.emit.contains(&Emit::Mir) {
-        write_text_output(target, opts, Emit::Mir, &mir.as_ref().unwrap().to_string())?;
+        write_text_output(target, opts, Emit::Mir, &mir.to_string())?;
     }
     if opts.emit.iter().all(|k| k.is_text_dump()) {
         // Only dumps of the front and middle end were asked for: no code
@@ -317,7 +314,7 @@ fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<
         return Ok(opts.output.clone());
     }
 
-    // lower -> optimize -> emit
+    // codegen -> optimize -> emit
     let tm = emit::target_machine(target, opts.opt)?;
     let ctx = Context::create();
     if !opts.emit.contains(&Emit::LlvmIr) {
@@ -334,31 +331,15 @@ fn build_on_this_thread(target: &Target, opts: &BuildOptions) -> anyhow::Result<
         Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
         _ => ".".into(),
     };
-    let lopts = lower::LowerOptions {
+    let copts = crate::codegen::LowerOptions {
         target,
         debug: opts.debug,
         source_dir: opts.debug_output.remap(&source_dir),
         source_name,
         optimized: opts.opt != OptLevel::O0,
     };
-    let module = if old_lower {
-        let module = lower::lower(&ctx, &program, &lopts)?;
-        drop(program);
-        module
-    } else {
-        drop(program);
-        let m = mir.unwrap();
-        let copts = crate::codegen::LowerOptions {
-            target: lopts.target,
-            debug: lopts.debug,
-            source_dir: lopts.source_dir.clone(),
-            source_name: lopts.source_name.clone(),
-            optimized: lopts.optimized,
-        };
-        let module = crate::codegen::generate(&ctx, &m, &copts)?;
-        drop(m);
-        module
-    };
+    let module = crate::codegen::generate(&ctx, &mir, &copts)?;
+    drop(mir);
     module.set_triple(&tm.get_triple());
     module.set_data_layout(&tm.get_target_data().get_data_layout());
     if !target.abi.is_empty() {

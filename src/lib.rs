@@ -16,7 +16,6 @@ pub mod home;
 pub mod implib;
 pub mod ir;
 pub mod link;
-pub mod lower;
 pub mod lto;
 pub mod macho_check;
 pub mod matrix;

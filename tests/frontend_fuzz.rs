@@ -393,14 +393,17 @@ fn front_end(src: &str, target: &mgen::target::Target) -> usize {
         _ => return 1,
     };
     let ctx = inkwell::context::Context::create();
-    let opts = mgen::lower::LowerOptions {
+    let mut mir = mgen::mir::build::build(&program);
+    mgen::mir::refcount::run(&mut mir);
+    mgen::mir::simplify::run(&mut mir);
+    let opts = mgen::codegen::LowerOptions {
         target,
         debug: false,
         source_dir: ".".into(),
         source_name: "fuzz.py".into(),
         optimized: false,
     };
-    let _ = mgen::lower::lower(&ctx, &program, &opts);
+    let _ = mgen::codegen::generate(&ctx, &mir, &opts);
     2
 }
 

@@ -1,5 +1,5 @@
 //! DWARF for generated code: compile unit, subprograms, locations, and
-//! variables with their Python types. `lower` calls into this module only
+//! variables with their Python types. `codegen` calls into this module only
 //! through `DebugInfo`; with `-g` off there is no `DebugInfo` at all.
 
 use crate::ir::Ty;
@@ -88,7 +88,7 @@ impl<'ctx> DebugInfo<'ctx> {
         }
     }
 
-    /// The LLVM type of a container slot / tuple field (as lower's slot_ty).
+    /// The LLVM type of a container slot / tuple field (as `Lowerer::slot_ty`).
     fn slot_llty(&self, t: &Ty) -> inkwell::types::BasicTypeEnum<'ctx> {
         use inkwell::types::BasicType;
         match t {

@@ -220,6 +220,8 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     }
 
     fn declare_all(&mut self) -> Result<()> {
+        // Chunks come after every other function (`mir::build::build`).
+        let first_chunk = self.prog.functions.iter().take_while(|f| !f.chunk).count();
         for (i, f) in self.prog.functions.iter().enumerate() {
             let params: Vec<BasicMetadataTypeEnum> = f
                 .params
@@ -234,7 +236,7 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
                 // A piece of `<module>` (mir::build::chunks): takes the
                 // `<module>` frame; never inlined back into `<module>`.
                 let fty = self.ctx.void_type().fn_type(&[self.ptr_t().into()], false);
-                let chunk_no = i - self.prog.functions.iter().take_while(|f| !f.chunk).count();
+                let chunk_no = i - first_chunk;
                 let fv = self.module.add_function(
                     &format!("mg_module_main.{chunk_no}"),
                     fty,
